@@ -1,1 +1,75 @@
+//! Wegweiser's user interface: server-rendered pages that work without
+//! JavaScript and are hydrated when it is on.
 
+pub mod api;
+mod components;
+mod format;
+mod pages;
+#[cfg(feature = "ssr")]
+pub mod state;
+
+pub use wegweiser_core as core;
+
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, HashedStylesheet, Link, Meta, MetaTags, Title};
+use leptos_router::{
+    components::{Route, Router, Routes},
+    path, SsrMode,
+};
+
+/// The HTML document around the app.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    view! {
+        <!DOCTYPE html>
+        <html lang="de">
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <meta name="theme-color" content="#1d4e5f"/>
+                <AutoReload options=options.clone()/>
+                <HydrationScripts options=options.clone()/>
+                <HashedStylesheet options id="leptos"/>
+                <MetaTags/>
+            </head>
+            <body>
+                <App/>
+            </body>
+        </html>
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    view! {
+        <Title formatter=|t: String| if t.is_empty() { "Wegweiser Selbsthilfe".to_owned() } else { format!("{t} – Wegweiser Selbsthilfe") }/>
+        <Meta name="description" content="Selbsthilfegruppen finden: nach Thema, Stadtteil, Wochentag und Barrierefreiheit."/>
+        <Link rel="icon" href="/favicon.svg" type_="image/svg+xml"/>
+        <Router>
+            <components::Layout>
+                <Routes fallback=pages::NotFound>
+                    <Route path=path!("/") view=pages::Home ssr=SsrMode::Async/>
+                    <Route path=path!("/suche") view=pages::Results ssr=SsrMode::Async/>
+                    <Route path=path!("/gruppe/:slug") view=pages::GroupPage ssr=SsrMode::Async/>
+                    <Route path=path!("/a-z") view=pages::AToZ ssr=SsrMode::Async/>
+                    <Route path=path!("/themen") view=pages::Topics ssr=SsrMode::Async/>
+                    <Route path=path!("/themen/:slug") view=pages::TopicPage ssr=SsrMode::Async/>
+                    <Route path=path!("/kontaktstellen") view=pages::Offices ssr=SsrMode::Async/>
+                    <Route path=path!("/impressum") view=pages::Imprint/>
+                    <Route path=path!("/datenschutz") view=pages::Privacy/>
+                </Routes>
+            </components::Layout>
+        </Router>
+    }
+}
+
+#[cfg(feature = "hydrate")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn hydrate() {
+    console_error_panic_hook::set_once();
+    leptos::mount::hydrate_body(App);
+    // A marker for tests and styles: the page is interactive now.
+    if let Some(body) = leptos::prelude::document().body() {
+        let _ = body.set_attribute("data-hydrated", "true");
+    }
+}

@@ -37,16 +37,34 @@ mod tests {
 
     #[test]
     fn winter_and_summer() {
-        assert_eq!(wall_clock(datetime!(2026-11-21 23:30 UTC)), datetime!(2026-11-22 00:30));
-        assert_eq!(wall_clock(datetime!(2026-07-01 22:30 UTC)), datetime!(2026-07-02 00:30));
+        assert_eq!(
+            wall_clock(datetime!(2026-11-21 23:30 UTC)),
+            datetime!(2026-11-22 00:30)
+        );
+        assert_eq!(
+            wall_clock(datetime!(2026-07-01 22:30 UTC)),
+            datetime!(2026-07-02 00:30)
+        );
     }
 
     #[test]
     fn switch_instants() {
         // 2026: summer time 29 March 01:00 UTC to 25 October 01:00 UTC.
-        assert_eq!(wall_clock(datetime!(2026-03-29 00:59 UTC)), datetime!(2026-03-29 01:59));
-        assert_eq!(wall_clock(datetime!(2026-03-29 01:00 UTC)), datetime!(2026-03-29 03:00));
-        assert_eq!(wall_clock(datetime!(2026-10-25 00:59 UTC)), datetime!(2026-10-25 02:59));
-        assert_eq!(wall_clock(datetime!(2026-10-25 01:00 UTC)), datetime!(2026-10-25 02:00));
+        assert_eq!(
+            wall_clock(datetime!(2026-03-29 00:59 UTC)),
+            datetime!(2026-03-29 01:59)
+        );
+        assert_eq!(
+            wall_clock(datetime!(2026-03-29 01:00 UTC)),
+            datetime!(2026-03-29 03:00)
+        );
+        assert_eq!(
+            wall_clock(datetime!(2026-10-25 00:59 UTC)),
+            datetime!(2026-10-25 02:59)
+        );
+        assert_eq!(
+            wall_clock(datetime!(2026-10-25 01:00 UTC)),
+            datetime!(2026-10-25 02:00)
+        );
     }
 }

@@ -8,4 +8,7 @@ pub mod berlin;
 pub mod demo;
 pub mod directory;
 pub mod domain;
+#[cfg(feature = "interchange")]
+pub mod interchange;
+pub mod records;
 pub mod search;

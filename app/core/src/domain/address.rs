@@ -65,7 +65,12 @@ pub struct Address {
 impl Address {
     /// One line, e.g. for an OpenStreetMap search link.
     pub fn one_line(&self) -> String {
-        format!("{}, {} {}", self.street, self.postal_code.as_str(), self.city)
+        format!(
+            "{}, {} {}",
+            self.street,
+            self.postal_code.as_str(),
+            self.city
+        )
     }
 
     /// A plain link to OpenStreetMap's search. Nothing is loaded from there
@@ -74,7 +79,9 @@ impl Address {
         let mut q = String::new();
         for b in self.one_line().bytes() {
             match b {
-                b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => q.push(b as char),
+                b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
+                    q.push(b as char)
+                }
                 b' ' => q.push('+'),
                 _ => q.push_str(&format!("%{b:02X}")),
             }

@@ -26,7 +26,9 @@ impl Phone {
             .find(|c| !(c.is_ascii_digit() || matches!(c, ' ' | '/' | '-' | '(' | ')' | '+' | '.')))
         {
             let _ = bad;
-            return Err(Problem::Phone("nur Ziffern, Leerzeichen und + / - ( ) erlaubt"));
+            return Err(Problem::Phone(
+                "nur Ziffern, Leerzeichen und + / - ( ) erlaubt",
+            ));
         }
         if raw.rfind('+').is_some_and(|i| i != 0) {
             return Err(Problem::Phone("+ nur am Anfang"));
@@ -107,7 +109,9 @@ impl Email {
                     && !l.ends_with('-')
                     && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
             })
-            && labels.last().is_some_and(|tld| tld.len() >= 2 && tld.chars().all(|c| c.is_ascii_alphabetic()));
+            && labels
+                .last()
+                .is_some_and(|tld| tld.len() >= 2 && tld.chars().all(|c| c.is_ascii_alphabetic()));
         if local_ok && domain_ok && s.len() <= 254 {
             Ok(Self(format!("{local}@{}", domain.to_ascii_lowercase())))
         } else {
@@ -151,10 +155,16 @@ impl Website {
             .ok_or(Problem::Website)?;
         let host = rest.split(['/', '?', '#']).next().unwrap_or("");
         let host = host.rsplit_once(':').map_or(host, |(h, port)| {
-            if port.chars().all(|c| c.is_ascii_digit()) { h } else { "" }
+            if port.chars().all(|c| c.is_ascii_digit()) {
+                h
+            } else {
+                ""
+            }
         });
         let ok = s.len() <= 300
-            && !s.chars().any(|c| c.is_whitespace() || c.is_control() || c == '"' || c == '<' || c == '>')
+            && !s
+                .chars()
+                .any(|c| c.is_whitespace() || c.is_control() || c == '"' || c == '<' || c == '>')
             && host.contains('.')
             && host
                 .split('.')
@@ -172,7 +182,10 @@ impl Website {
 
     /// The address without the scheme, for display.
     pub fn short(&self) -> &str {
-        let s = self.0.trim_start_matches("https://").trim_start_matches("http://");
+        let s = self
+            .0
+            .trim_start_matches("https://")
+            .trim_start_matches("http://");
         s.trim_end_matches('/')
     }
 }
@@ -223,11 +236,21 @@ impl Contact {
         publish: bool,
     ) -> Result<Self, RecordErrors> {
         let mut errs = RecordErrors::default();
-        let person = errs.check("person", optional(person, Name::parse)).flatten();
+        let person = errs
+            .check("person", optional(person, Name::parse))
+            .flatten();
         let phone = errs.check("phone", optional(phone, Phone::parse)).flatten();
         let email = errs.check("email", optional(email, Email::parse)).flatten();
-        let website = errs.check("website", optional(website, Website::parse)).flatten();
-        errs.into_result(|| Contact { person, phone, email, website, publish })
+        let website = errs
+            .check("website", optional(website, Website::parse))
+            .flatten();
+        errs.into_result(|| Contact {
+            person,
+            phone,
+            email,
+            website,
+            publish,
+        })
     }
 
     fn has_direct_channel(&self) -> bool {
@@ -276,24 +299,57 @@ mod tests {
         let p = Phone::parse("0221 / 12 34 56").unwrap();
         assert_eq!(p.e164(), "+49221123456");
         assert_eq!(p.as_str(), "0221 / 12 34 56");
-        assert_eq!(Phone::parse("+49 30 1234567").unwrap().e164(), "+49301234567");
-        assert_eq!(Phone::parse("0049 30 1234567").unwrap().e164(), "+49301234567");
+        assert_eq!(
+            Phone::parse("+49 30 1234567").unwrap().e164(),
+            "+49301234567"
+        );
+        assert_eq!(
+            Phone::parse("0049 30 1234567").unwrap().e164(),
+            "+49301234567"
+        );
         assert_eq!(Phone::parse("+43 1 5123456").unwrap().e164(), "+4315123456");
     }
 
     #[test]
     fn bad_numbers_are_rejected_with_a_reason() {
-        for bad in ["", "123456", "0221-ABC", "0221 12+34", "+49 0221 1234", "01", "0123456789012345678"] {
+        for bad in [
+            "",
+            "123456",
+            "0221-ABC",
+            "0221 12+34",
+            "+49 0221 1234",
+            "01",
+            "0123456789012345678",
+        ] {
             let err = Phone::parse(bad).unwrap_err();
-            assert!(matches!(err, Problem::Phone(_) | Problem::Empty), "{bad}: {err}");
+            assert!(
+                matches!(err, Problem::Phone(_) | Problem::Empty),
+                "{bad}: {err}"
+            );
         }
-        assert!(Phone::parse("123456").unwrap_err().to_string().contains("Vorwahl"));
+        assert!(Phone::parse("123456")
+            .unwrap_err()
+            .to_string()
+            .contains("Vorwahl"));
     }
 
     #[test]
     fn emails() {
-        assert_eq!(Email::parse(" Info@KISS-Beispiel.DE ").unwrap().as_str(), "Info@kiss-beispiel.de");
-        for bad in ["", "a", "a@b", "a@b.c", "a b@c.de", "a@-b.de", ".a@b.de", "a..b@c.de", "a@b..de"] {
+        assert_eq!(
+            Email::parse(" Info@KISS-Beispiel.DE ").unwrap().as_str(),
+            "Info@kiss-beispiel.de"
+        );
+        for bad in [
+            "",
+            "a",
+            "a@b",
+            "a@b.c",
+            "a b@c.de",
+            "a@-b.de",
+            ".a@b.de",
+            "a..b@c.de",
+            "a@b..de",
+        ] {
             assert_eq!(Email::parse(bad), Err(Problem::Email), "{bad}");
         }
     }
@@ -302,8 +358,18 @@ mod tests {
     fn websites() {
         assert!(Website::parse("https://beispiel.de/gruppe?x=1").is_ok());
         assert!(Website::parse("http://beispiel.de:8080").is_ok());
-        assert_eq!(Website::parse("https://beispiel.de/").unwrap().short(), "beispiel.de");
-        for bad in ["beispiel.de", "ftp://beispiel.de", "https://localhost", "https://a b.de", "javascript:alert(1)", "https://x.de/\"><script>"] {
+        assert_eq!(
+            Website::parse("https://beispiel.de/").unwrap().short(),
+            "beispiel.de"
+        );
+        for bad in [
+            "beispiel.de",
+            "ftp://beispiel.de",
+            "https://localhost",
+            "https://a b.de",
+            "javascript:alert(1)",
+            "https://x.de/\"><script>",
+        ] {
             assert_eq!(Website::parse(bad), Err(Problem::Website), "{bad}");
         }
     }
@@ -313,7 +379,10 @@ mod tests {
         let mut c = Contact::parse(Some("Anke"), Some("0221 1234567"), None, None, false).unwrap();
         assert_eq!(c.public(), PublicContact::ViaOffice);
         c.publish = true;
-        assert!(matches!(c.public(), PublicContact::Direct { phone: Some(_), .. }));
+        assert!(matches!(
+            c.public(),
+            PublicContact::Direct { phone: Some(_), .. }
+        ));
         // A name alone is no way to reach anybody: still via the office.
         let only_name = Contact::parse(Some("Anke"), None, None, None, true).unwrap();
         assert_eq!(only_name.public(), PublicContact::ViaOffice);

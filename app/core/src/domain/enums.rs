@@ -111,8 +111,14 @@ impl AgeFocus {
             .trim()
             .split_once(['-', '–'])
             .ok_or(Problem::Range("Alter als von–bis, z. B. 18–35"))?;
-        let a = a.trim().parse().map_err(|_| Problem::Range("Alter als von–bis, z. B. 18–35"))?;
-        let b = b.trim().parse().map_err(|_| Problem::Range("Alter als von–bis, z. B. 18–35"))?;
+        let a = a
+            .trim()
+            .parse()
+            .map_err(|_| Problem::Range("Alter als von–bis, z. B. 18–35"))?;
+        let b = b
+            .trim()
+            .parse()
+            .map_err(|_| Problem::Range("Alter als von–bis, z. B. 18–35"))?;
         Self::new(a, b)
     }
 
@@ -135,7 +141,10 @@ impl TryFrom<AgeFocusRaw> for AgeFocus {
 }
 impl From<AgeFocus> for AgeFocusRaw {
     fn from(a: AgeFocus) -> Self {
-        AgeFocusRaw { min: a.min, max: a.max }
+        AgeFocusRaw {
+            min: a.min,
+            max: a.max,
+        }
     }
 }
 
@@ -149,7 +158,10 @@ mod tests {
             assert_eq!(Status::parse(s.key()), Ok(*s));
         }
         let err = Status::parse("closed").unwrap_err();
-        assert_eq!(err.to_string(), "ist kein gültiger Wert; erlaubt: active, founding, paused, ended");
+        assert_eq!(
+            err.to_string(),
+            "ist kein gültiger Wert; erlaubt: active, founding, paused, ended"
+        );
     }
 
     #[test]

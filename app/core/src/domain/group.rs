@@ -2,9 +2,9 @@
 
 use super::schedule::{german_date, next_meeting};
 use super::{
-    Accepting, Accessibility, AgeFocus, Audience, Contact, District, Format, GroupId, Language, Location,
-    LongText, Name, OfficeId, Problem, PublicContact, RecordErrors, Schedule, ShortText, Slug,
-    Status, TopicId, Version,
+    Accepting, Accessibility, AgeFocus, Audience, Contact, District, Format, GroupId, Language,
+    Location, LongText, Name, OfficeId, Problem, PublicContact, RecordErrors, Schedule, ShortText,
+    Slug, Status, TopicId, Version,
 };
 use serde::{de::Error as _, Deserialize, Deserializer, Serialize, Serializer};
 use std::collections::HashSet;
@@ -76,7 +76,12 @@ impl GroupInput {
             errs.push("location", Problem::LocationRequired);
         }
         if self.schedules.is_empty() && self.schedule_note.is_none() {
-            errs.push("schedules", Problem::Other("Rhythmus oder eine Notiz dazu angeben (z. B. „nach Absprache“)".into()));
+            errs.push(
+                "schedules",
+                Problem::Other(
+                    "Rhythmus oder eine Notiz dazu angeben (z. B. „nach Absprache“)".into(),
+                ),
+            );
         }
         if has_duplicates(&self.schedules) {
             errs.push("schedules", Problem::Duplicate);
@@ -85,7 +90,9 @@ impl GroupInput {
     }
 
     pub fn next_meeting(&self, now: PrimitiveDateTime) -> Option<PrimitiveDateTime> {
-        if matches!(self.status, Status::Paused | Status::Ended) || self.format == Format::Online && self.schedules.is_empty() {
+        if matches!(self.status, Status::Paused | Status::Ended)
+            || self.format == Format::Online && self.schedules.is_empty()
+        {
             return None;
         }
         next_meeting(&self.schedules, now)
@@ -212,7 +219,13 @@ impl PublicGroup {
     }
 
     pub fn next_meeting_text(&self, now: PrimitiveDateTime) -> Option<String> {
-        self.next_meeting(now).map(|m| format!("{}, {} Uhr", german_date(m.date()), super::ClockTime::hm(m.hour(), m.minute())))
+        self.next_meeting(now).map(|m| {
+            format!(
+                "{}, {} Uhr",
+                german_date(m.date()),
+                super::ClockTime::hm(m.hour(), m.minute())
+            )
+        })
     }
 
     pub fn district(&self) -> Option<&District> {
@@ -257,7 +270,10 @@ pub(crate) mod tests {
     #[test]
     fn a_valid_group_parses_and_round_trips() {
         let g: Group = serde_json::from_value(sample_json()).unwrap();
-        assert_eq!(g.data.schedules[0].describe(), "jeden 2. Dienstag im Monat, 18:00–20:00 Uhr");
+        assert_eq!(
+            g.data.schedules[0].describe(),
+            "jeden 2. Dienstag im Monat, 18:00–20:00 Uhr"
+        );
         let back = serde_json::to_value(&g).unwrap();
         assert_eq!(back, sample_json());
     }
@@ -285,13 +301,19 @@ pub(crate) mod tests {
         v["data"]["location"] = serde_json::Value::Null;
         v["data"]["topics"] = json!([]);
         let err = serde_json::from_value::<Group>(v).unwrap_err().to_string();
-        assert!(err.contains("topics: braucht mindestens einen Eintrag"), "{err}");
+        assert!(
+            err.contains("topics: braucht mindestens einen Eintrag"),
+            "{err}"
+        );
         assert!(err.contains("location: fehlt"), "{err}");
 
         let mut v = sample_json();
         v["data"]["format"] = json!("online");
         v["data"]["location"] = serde_json::Value::Null;
-        assert!(serde_json::from_value::<Group>(v).is_ok(), "online groups need no place");
+        assert!(
+            serde_json::from_value::<Group>(v).is_ok(),
+            "online groups need no place"
+        );
     }
 
     #[test]

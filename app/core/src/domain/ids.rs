@@ -49,7 +49,8 @@ impl Slug {
     pub fn parse(raw: &str) -> Result<Self, Problem> {
         let s = raw.trim();
         let ok = (2..=80).contains(&s.len())
-            && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+            && s.bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
             && !s.starts_with('-')
             && !s.ends_with('-')
             && !s.contains("--");
@@ -139,9 +140,18 @@ mod tests {
 
     #[test]
     fn slug_from_german_name() {
-        assert_eq!(Slug::from_name("Angehörige von Menschen mit Demenz").as_str(), "angehoerige-von-menschen-mit-demenz");
-        assert_eq!(Slug::from_name("Typ-1-Diabetes (Eltern)").as_str(), "typ-1-diabetes-eltern");
-        assert_eq!(Slug::from_name("Café Größenwahn").as_str(), "cafe-groessenwahn");
+        assert_eq!(
+            Slug::from_name("Angehörige von Menschen mit Demenz").as_str(),
+            "angehoerige-von-menschen-mit-demenz"
+        );
+        assert_eq!(
+            Slug::from_name("Typ-1-Diabetes (Eltern)").as_str(),
+            "typ-1-diabetes-eltern"
+        );
+        assert_eq!(
+            Slug::from_name("Café Größenwahn").as_str(),
+            "cafe-groessenwahn"
+        );
     }
 
     #[test]

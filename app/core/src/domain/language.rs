@@ -85,7 +85,10 @@ mod tests {
     #[test]
     fn codes_and_names() {
         assert_eq!(Language::parse("TR").unwrap().name(), "Türkisch");
-        assert_eq!(Language::parse("gsg").unwrap().name(), "Deutsche Gebärdensprache");
+        assert_eq!(
+            Language::parse("gsg").unwrap().name(),
+            "Deutsche Gebärdensprache"
+        );
         assert_eq!(Language::parse("xx"), Err(Problem::Language));
         assert_eq!(Language::parse("deutsch"), Err(Problem::Language));
     }

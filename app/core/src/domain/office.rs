@@ -1,6 +1,9 @@
 //! A self-help contact office (Selbsthilfekontaktstelle; HSDS: organization).
 
-use super::{Address, ClockTime, Email, Name, OfficeId, Phone, Problem, RecordErrors, ShortText, Slug, Version, Website, Weekday};
+use super::{
+    Address, ClockTime, Email, Name, OfficeId, Phone, Problem, RecordErrors, ShortText, Slug,
+    Version, Website, Weekday,
+};
 use serde::{de::Error as _, Deserialize, Deserializer, Serialize, Serializer};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -45,7 +48,10 @@ impl OfficeInput {
         let mut errs = RecordErrors::default();
         for (i, h) in self.opening_hours.iter().enumerate() {
             if h.closes_at <= h.opens_at {
-                errs.push(format!("opening_hours[{i}].closes_at"), Problem::EndBeforeStart);
+                errs.push(
+                    format!("opening_hours[{i}].closes_at"),
+                    Problem::EndBeforeStart,
+                );
             }
         }
         errs.into_result(|| ())
@@ -57,10 +63,18 @@ impl OfficeInput {
         Weekday::ALL
             .into_iter()
             .filter_map(|d| {
-                let mut slots: Vec<_> = self.opening_hours.iter().filter(|h| h.weekday == d).collect();
+                let mut slots: Vec<_> = self
+                    .opening_hours
+                    .iter()
+                    .filter(|h| h.weekday == d)
+                    .collect();
                 slots.sort_by_key(|h| h.opens_at);
                 (!slots.is_empty()).then(|| {
-                    let text = slots.iter().map(|h| format!("{}–{}", h.opens_at, h.closes_at)).collect::<Vec<_>>().join(", ");
+                    let text = slots
+                        .iter()
+                        .map(|h| format!("{}–{}", h.opens_at, h.closes_at))
+                        .collect::<Vec<_>>()
+                        .join(", ");
                     (d, text)
                 })
             })

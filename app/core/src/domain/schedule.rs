@@ -19,7 +19,15 @@ pub enum Weekday {
 }
 
 impl Weekday {
-    pub const ALL: [Weekday; 7] = [Self::Mo, Self::Tu, Self::We, Self::Th, Self::Fr, Self::Sa, Self::Su];
+    pub const ALL: [Weekday; 7] = [
+        Self::Mo,
+        Self::Tu,
+        Self::We,
+        Self::Th,
+        Self::Fr,
+        Self::Sa,
+        Self::Su,
+    ];
 
     /// The iCalendar/HSDS key: `mo`, `tu`, …
     pub fn key(self) -> &'static str {
@@ -27,7 +35,15 @@ impl Weekday {
     }
 
     pub fn name(self) -> &'static str {
-        ["Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag"][self as usize]
+        [
+            "Montag",
+            "Dienstag",
+            "Mittwoch",
+            "Donnerstag",
+            "Freitag",
+            "Samstag",
+            "Sonntag",
+        ][self as usize]
     }
 
     pub fn short(self) -> &'static str {
@@ -38,7 +54,9 @@ impl Weekday {
         let raw = raw.trim().to_lowercase();
         Self::ALL
             .into_iter()
-            .find(|d| d.key() == raw || d.name().to_lowercase() == raw || d.short().to_lowercase() == raw)
+            .find(|d| {
+                d.key() == raw || d.name().to_lowercase() == raw || d.short().to_lowercase() == raw
+            })
             .ok_or(Problem::OneOf("mo, tu, we, th, fr, sa, su"))
     }
 
@@ -65,16 +83,21 @@ impl ClockTime {
         if h > 23 || m > 59 {
             return Err(Problem::Time);
         }
-        Ok(Self { minutes: h * 60 + m })
+        Ok(Self {
+            minutes: h * 60 + m,
+        })
     }
 
     pub fn hm(h: u8, m: u8) -> Self {
         assert!(h < 24 && m < 60);
-        Self { minutes: u16::from(h) * 60 + u16::from(m) }
+        Self {
+            minutes: u16::from(h) * 60 + u16::from(m),
+        }
     }
 
     pub fn to_time(self) -> Time {
-        Time::from_hms((self.minutes / 60) as u8, (self.minutes % 60) as u8, 0).expect("valid by construction")
+        Time::from_hms((self.minutes / 60) as u8, (self.minutes % 60) as u8, 0)
+            .expect("valid by construction")
     }
 }
 
@@ -106,7 +129,9 @@ impl Nth {
         if (1..=4).contains(&n) {
             Ok(Self(n))
         } else {
-            Err(Problem::Range("1 bis 4; für den letzten im Monat: monthly_last"))
+            Err(Problem::Range(
+                "1 bis 4; für den letzten im Monat: monthly_last",
+            ))
         }
     }
     pub fn get(self) -> u8 {
@@ -132,7 +157,11 @@ pub enum Recurrence {
     Weekly { weekday: Weekday },
     /// Every `interval` weeks on a weekday, counted from `anchor` (a date on
     /// that weekday when the group met).
-    EveryNWeeks { weekday: Weekday, interval: u8, anchor: Date },
+    EveryNWeeks {
+        weekday: Weekday,
+        interval: u8,
+        anchor: Date,
+    },
     /// The nth weekday of each month, e.g. the 2nd Tuesday.
     MonthlyNth { weekday: Weekday, nth: Nth },
     /// The last weekday of each month.
@@ -151,12 +180,20 @@ impl Recurrence {
 
     fn check(&self) -> Result<(), RecordErrors> {
         let mut errs = RecordErrors::default();
-        if let Self::EveryNWeeks { weekday, interval, anchor } = self {
+        if let Self::EveryNWeeks {
+            weekday,
+            interval,
+            anchor,
+        } = self
+        {
             if !(2..=8).contains(interval) {
                 errs.push("interval", Problem::Range("2 bis 8 Wochen"));
             }
             if Weekday::of(*anchor) != *weekday {
-                errs.push("anchor", Problem::Other(format!("muss ein {} sein", weekday.name())));
+                errs.push(
+                    "anchor",
+                    Problem::Other(format!("muss ein {} sein", weekday.name())),
+                );
             }
         }
         errs.into_result(|| ())
@@ -169,7 +206,9 @@ impl Recurrence {
         }
         match self {
             Self::Weekly { .. } => true,
-            Self::EveryNWeeks { interval, anchor, .. } => {
+            Self::EveryNWeeks {
+                interval, anchor, ..
+            } => {
                 let weeks = (date - *anchor).whole_days().div_euclid(7);
                 weeks.rem_euclid(i64::from(*interval)) == 0
             }
@@ -184,10 +223,14 @@ impl Recurrence {
     pub fn describe(&self) -> String {
         match self {
             Self::Weekly { weekday } => format!("jeden {}", weekday.name()),
-            Self::EveryNWeeks { weekday, interval, .. } => {
+            Self::EveryNWeeks {
+                weekday, interval, ..
+            } => {
                 format!("alle {interval} Wochen am {}", weekday.name())
             }
-            Self::MonthlyNth { weekday, nth } => format!("jeden {}. {} im Monat", nth.get(), weekday.name()),
+            Self::MonthlyNth { weekday, nth } => {
+                format!("jeden {}. {} im Monat", nth.get(), weekday.name())
+            }
             Self::MonthlyLast { weekday } => format!("jeden letzten {} im Monat", weekday.name()),
         }
     }
@@ -229,7 +272,11 @@ enum Freq {
 }
 
 impl Schedule {
-    pub fn new(recurrence: Recurrence, opens_at: ClockTime, closes_at: ClockTime) -> Result<Self, RecordErrors> {
+    pub fn new(
+        recurrence: Recurrence,
+        opens_at: ClockTime,
+        closes_at: ClockTime,
+    ) -> Result<Self, RecordErrors> {
         let mut errs = RecordErrors::default();
         if let Err(e) = recurrence.check() {
             errs.0.extend(e.0);
@@ -237,7 +284,11 @@ impl Schedule {
         if closes_at <= opens_at {
             errs.push("closes_at", Problem::EndBeforeStart);
         }
-        errs.into_result(|| Self { recurrence, opens_at, closes_at })
+        errs.into_result(|| Self {
+            recurrence,
+            opens_at,
+            closes_at,
+        })
     }
 
     pub fn recurrence(&self) -> &Recurrence {
@@ -252,7 +303,12 @@ impl Schedule {
 
     /// E.g. "jeden 2. Dienstag im Monat, 18:00–20:00 Uhr".
     pub fn describe(&self) -> String {
-        format!("{}, {}–{} Uhr", self.recurrence.describe(), self.opens_at, self.closes_at)
+        format!(
+            "{}, {}–{} Uhr",
+            self.recurrence.describe(),
+            self.opens_at,
+            self.closes_at
+        )
     }
 
     /// The next meeting that has not ended yet at `now` (Berlin wall time).
@@ -278,18 +334,21 @@ impl TryFrom<ScheduleRaw> for Schedule {
         let weekday = r.weekday;
         let recurrence = match (r.freq, r.interval, r.anchor, r.nth) {
             (Freq::Weekly, None, None, None) => Recurrence::Weekly { weekday },
-            (Freq::EveryNWeeks, Some(interval), Some(anchor), None) => {
-                Recurrence::EveryNWeeks { weekday, interval, anchor }
-            }
-            (Freq::MonthlyNth, None, None, Some(nth)) => {
-                Recurrence::MonthlyNth { weekday, nth: Nth::new(nth).map_err(|p| format!("nth: {p}"))? }
-            }
+            (Freq::EveryNWeeks, Some(interval), Some(anchor), None) => Recurrence::EveryNWeeks {
+                weekday,
+                interval,
+                anchor,
+            },
+            (Freq::MonthlyNth, None, None, Some(nth)) => Recurrence::MonthlyNth {
+                weekday,
+                nth: Nth::new(nth).map_err(|p| format!("nth: {p}"))?,
+            },
             (Freq::MonthlyLast, None, None, None) => Recurrence::MonthlyLast { weekday },
-            _ => {
-                return Err("Rhythmus unvollständig: weekly braucht nur weekday; every_n_weeks auch interval \
+            _ => return Err(
+                "Rhythmus unvollständig: weekly braucht nur weekday; every_n_weeks auch interval \
                             und anchor; monthly_nth auch nth; monthly_last nur weekday"
-                    .to_owned())
-            }
+                    .to_owned(),
+            ),
         };
         Schedule::new(recurrence, r.opens_at, r.closes_at).map_err(|e| e.to_string())
     }
@@ -298,7 +357,9 @@ impl From<Schedule> for ScheduleRaw {
     fn from(s: Schedule) -> Self {
         let (freq, interval, anchor, nth) = match s.recurrence {
             Recurrence::Weekly { .. } => (Freq::Weekly, None, None, None),
-            Recurrence::EveryNWeeks { interval, anchor, .. } => (Freq::EveryNWeeks, Some(interval), Some(anchor), None),
+            Recurrence::EveryNWeeks {
+                interval, anchor, ..
+            } => (Freq::EveryNWeeks, Some(interval), Some(anchor), None),
             Recurrence::MonthlyNth { nth, .. } => (Freq::MonthlyNth, None, None, Some(nth.get())),
             Recurrence::MonthlyLast { .. } => (Freq::MonthlyLast, None, None, None),
         };
@@ -322,10 +383,26 @@ pub fn next_meeting(schedules: &[Schedule], now: PrimitiveDateTime) -> Option<Pr
 /// A German date such as "Dienstag, 8. Dezember 2026".
 pub fn german_date(d: Date) -> String {
     const MONTHS: [&str; 12] = [
-        "Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
-        "November", "Dezember",
+        "Januar",
+        "Februar",
+        "März",
+        "April",
+        "Mai",
+        "Juni",
+        "Juli",
+        "August",
+        "September",
+        "Oktober",
+        "November",
+        "Dezember",
     ];
-    format!("{}, {}. {} {}", Weekday::of(d).name(), d.day(), MONTHS[d.month() as usize - 1], d.year())
+    format!(
+        "{}, {}. {} {}",
+        Weekday::of(d).name(),
+        d.day(),
+        MONTHS[d.month() as usize - 1],
+        d.year()
+    )
 }
 
 #[cfg(test)]
@@ -339,36 +416,75 @@ mod tests {
 
     #[test]
     fn describes_rhythm_in_german() {
-        let s = sched(Recurrence::MonthlyNth { weekday: Weekday::Tu, nth: Nth::new(2).unwrap() });
+        let s = sched(Recurrence::MonthlyNth {
+            weekday: Weekday::Tu,
+            nth: Nth::new(2).unwrap(),
+        });
         assert_eq!(s.describe(), "jeden 2. Dienstag im Monat, 18:00–20:00 Uhr");
-        assert_eq!(sched(Recurrence::Weekly { weekday: Weekday::Mo }).describe(), "jeden Montag, 18:00–20:00 Uhr");
         assert_eq!(
-            sched(Recurrence::MonthlyLast { weekday: Weekday::Fr }).describe(),
+            sched(Recurrence::Weekly {
+                weekday: Weekday::Mo
+            })
+            .describe(),
+            "jeden Montag, 18:00–20:00 Uhr"
+        );
+        assert_eq!(
+            sched(Recurrence::MonthlyLast {
+                weekday: Weekday::Fr
+            })
+            .describe(),
             "jeden letzten Freitag im Monat, 18:00–20:00 Uhr"
         );
     }
 
     #[test]
     fn next_second_tuesday() {
-        let s = sched(Recurrence::MonthlyNth { weekday: Weekday::Tu, nth: Nth::new(2).unwrap() });
+        let s = sched(Recurrence::MonthlyNth {
+            weekday: Weekday::Tu,
+            nth: Nth::new(2).unwrap(),
+        });
         // 2026-11-21 is a Saturday; the 2nd Tuesday of November (the 10th) is past.
-        assert_eq!(s.next_meeting(datetime!(2026-11-21 12:00)), Some(datetime!(2026-12-08 18:00)));
+        assert_eq!(
+            s.next_meeting(datetime!(2026-11-21 12:00)),
+            Some(datetime!(2026-12-08 18:00))
+        );
         // On the day, before the meeting ends, it is still the next one.
-        assert_eq!(s.next_meeting(datetime!(2026-12-08 19:59)), Some(datetime!(2026-12-08 18:00)));
-        assert_eq!(s.next_meeting(datetime!(2026-12-08 20:00)), Some(datetime!(2027-01-12 18:00)));
+        assert_eq!(
+            s.next_meeting(datetime!(2026-12-08 19:59)),
+            Some(datetime!(2026-12-08 18:00))
+        );
+        assert_eq!(
+            s.next_meeting(datetime!(2026-12-08 20:00)),
+            Some(datetime!(2027-01-12 18:00))
+        );
     }
 
     #[test]
     fn last_weekday_of_month() {
-        let s = sched(Recurrence::MonthlyLast { weekday: Weekday::Fr });
-        assert_eq!(s.next_meeting(datetime!(2026-11-21 12:00)), Some(datetime!(2026-11-27 18:00)));
-        assert_eq!(s.next_meeting(datetime!(2026-11-28 12:00)), Some(datetime!(2026-12-25 18:00)));
+        let s = sched(Recurrence::MonthlyLast {
+            weekday: Weekday::Fr,
+        });
+        assert_eq!(
+            s.next_meeting(datetime!(2026-11-21 12:00)),
+            Some(datetime!(2026-11-27 18:00))
+        );
+        assert_eq!(
+            s.next_meeting(datetime!(2026-11-28 12:00)),
+            Some(datetime!(2026-12-25 18:00))
+        );
     }
 
     #[test]
     fn every_other_week_from_anchor() {
-        let s = sched(Recurrence::EveryNWeeks { weekday: Weekday::We, interval: 2, anchor: date!(2026 - 01 - 07) });
-        assert_eq!(s.next_meeting(datetime!(2026-11-21 12:00)), Some(datetime!(2026-11-25 18:00)));
+        let s = sched(Recurrence::EveryNWeeks {
+            weekday: Weekday::We,
+            interval: 2,
+            anchor: date!(2026 - 01 - 07),
+        });
+        assert_eq!(
+            s.next_meeting(datetime!(2026-11-21 12:00)),
+            Some(datetime!(2026-11-25 18:00))
+        );
         // Before the anchor the rhythm runs backwards as well.
         assert!(s.recurrence().occurs_on(date!(2025 - 12 - 24)));
         assert!(!s.recurrence().occurs_on(date!(2025 - 12 - 31)));
@@ -376,11 +492,24 @@ mod tests {
 
     #[test]
     fn invalid_rules_are_rejected() {
-        let err = Schedule::new(Recurrence::Weekly { weekday: Weekday::Mo }, ClockTime::hm(20, 0), ClockTime::hm(18, 0))
-            .unwrap_err();
-        assert_eq!(err.to_string(), "closes_at: Ende muss nach dem Beginn liegen");
         let err = Schedule::new(
-            Recurrence::EveryNWeeks { weekday: Weekday::Mo, interval: 1, anchor: date!(2026 - 01 - 06) },
+            Recurrence::Weekly {
+                weekday: Weekday::Mo,
+            },
+            ClockTime::hm(20, 0),
+            ClockTime::hm(18, 0),
+        )
+        .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "closes_at: Ende muss nach dem Beginn liegen"
+        );
+        let err = Schedule::new(
+            Recurrence::EveryNWeeks {
+                weekday: Weekday::Mo,
+                interval: 1,
+                anchor: date!(2026 - 01 - 06),
+            },
             ClockTime::hm(18, 0),
             ClockTime::hm(20, 0),
         )
@@ -399,13 +528,20 @@ mod tests {
         let ok = r#"{"freq":"monthly_nth","weekday":"tu","nth":2,"opens_at":"18:00","closes_at":"20:00"}"#;
         assert!(serde_json::from_str::<Schedule>(ok).is_ok());
         let bad = r#"{"freq":"weekly","weekday":"tu","opens_at":"20:00","closes_at":"18:00"}"#;
-        assert!(serde_json::from_str::<Schedule>(bad).unwrap_err().to_string().contains("Ende muss nach"));
-        let unknown = r#"{"freq":"weekly","weekday":"tu","opens_at":"18:00","closes_at":"20:00","x":1}"#;
+        assert!(serde_json::from_str::<Schedule>(bad)
+            .unwrap_err()
+            .to_string()
+            .contains("Ende muss nach"));
+        let unknown =
+            r#"{"freq":"weekly","weekday":"tu","opens_at":"18:00","closes_at":"20:00","x":1}"#;
         assert!(serde_json::from_str::<Schedule>(unknown).is_err());
     }
 
     #[test]
     fn german_dates() {
-        assert_eq!(german_date(date!(2026 - 12 - 08)), "Dienstag, 8. Dezember 2026");
+        assert_eq!(
+            german_date(date!(2026 - 12 - 08)),
+            "Dienstag, 8. Dezember 2026"
+        );
     }
 }

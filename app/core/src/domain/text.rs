@@ -109,7 +109,10 @@ mod tests {
     fn length_counts_characters_not_bytes() {
         let umlauts = "ä".repeat(120);
         assert!(Name::parse(&umlauts).is_ok());
-        assert_eq!(Name::parse(&"ä".repeat(121)), Err(Problem::TooLong { max: 120 }));
+        assert_eq!(
+            Name::parse(&"ä".repeat(121)),
+            Err(Problem::TooLong { max: 120 })
+        );
         assert_eq!(Name::parse("A"), Err(Problem::TooShort { min: 2 }));
     }
 

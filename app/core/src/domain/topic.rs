@@ -67,7 +67,10 @@ impl Taxonomy {
         for t in &topics {
             if let Some(p) = t.data.parent {
                 if !by_id.contains_key(&p) {
-                    return Err(TaxonomyError::MissingParent { slug: t.data.slug.clone(), parent: p });
+                    return Err(TaxonomyError::MissingParent {
+                        slug: t.data.slug.clone(),
+                        parent: p,
+                    });
                 }
                 children.entry(p).or_default().push(t.id);
             }
@@ -82,7 +85,12 @@ impl Taxonomy {
                 cur = topics[by_id[&p]].data.parent;
             }
         }
-        Ok(Self { topics, by_id, by_slug, children })
+        Ok(Self {
+            topics,
+            by_id,
+            by_slug,
+            children,
+        })
     }
 
     pub fn get(&self, id: TopicId) -> Option<&Topic> {
@@ -103,7 +111,11 @@ impl Taxonomy {
     }
 
     pub fn children(&self, id: TopicId) -> impl Iterator<Item = &Topic> {
-        self.children.get(&id).into_iter().flatten().filter_map(|c| self.get(*c))
+        self.children
+            .get(&id)
+            .into_iter()
+            .flatten()
+            .filter_map(|c| self.get(*c))
     }
 
     /// The topic and everything below it: a filter on "Sucht" finds
@@ -163,17 +175,35 @@ mod tests {
 
     #[test]
     fn subtree_and_path() {
-        let t = Taxonomy::new(vec![topic(1, "gesundheit", None), topic(2, "sucht", Some(1)), topic(3, "alkohol", Some(2))]).unwrap();
+        let t = Taxonomy::new(vec![
+            topic(1, "gesundheit", None),
+            topic(2, "sucht", Some(1)),
+            topic(3, "alkohol", Some(2)),
+        ])
+        .unwrap();
         let sucht = t.by_slug("sucht").unwrap().id;
         assert_eq!(t.subtree(sucht).len(), 2);
-        let path: Vec<_> = t.path(TopicId(Uuid::from_u128(3))).iter().map(|t| t.data.slug.as_str()).collect();
+        let path: Vec<_> = t
+            .path(TopicId(Uuid::from_u128(3)))
+            .iter()
+            .map(|t| t.data.slug.as_str())
+            .collect();
         assert_eq!(path, ["gesundheit", "sucht", "alkohol"]);
     }
 
     #[test]
     fn broken_trees_are_rejected() {
-        assert!(matches!(Taxonomy::new(vec![topic(2, "sucht", Some(9))]), Err(TaxonomyError::MissingParent { .. })));
-        assert!(matches!(Taxonomy::new(vec![topic(1, "a-b", Some(2)), topic(2, "b-c", Some(1))]), Err(TaxonomyError::Cycle(_))));
-        assert!(matches!(Taxonomy::new(vec![topic(1, "ab", None), topic(2, "ab", None)]), Err(TaxonomyError::DuplicateSlug(_))));
+        assert!(matches!(
+            Taxonomy::new(vec![topic(2, "sucht", Some(9))]),
+            Err(TaxonomyError::MissingParent { .. })
+        ));
+        assert!(matches!(
+            Taxonomy::new(vec![topic(1, "a-b", Some(2)), topic(2, "b-c", Some(1))]),
+            Err(TaxonomyError::Cycle(_))
+        ));
+        assert!(matches!(
+            Taxonomy::new(vec![topic(1, "ab", None), topic(2, "ab", None)]),
+            Err(TaxonomyError::DuplicateSlug(_))
+        ));
     }
 }

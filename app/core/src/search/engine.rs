@@ -64,7 +64,11 @@ impl Index {
         }
         let mut terms: Vec<String> = postings.keys().cloned().collect();
         terms.sort_unstable();
-        Self { postings, terms, docs: count }
+        Self {
+            postings,
+            terms,
+            docs: count,
+        }
     }
 
     pub fn len(&self) -> usize {
@@ -83,7 +87,16 @@ impl Index {
             .iter()
             .take_while(move |t| t.starts_with(word))
             .filter(move |t| allow_prefix || t.as_str() == word)
-            .map(move |t| (t.as_str(), if t == word { MatchKind::Exact } else { MatchKind::Prefix }))
+            .map(move |t| {
+                (
+                    t.as_str(),
+                    if t == word {
+                        MatchKind::Exact
+                    } else {
+                        MatchKind::Prefix
+                    },
+                )
+            })
     }
 
     /// Documents matching the query. Documents that match every query word
@@ -117,12 +130,22 @@ impl Index {
         let all = words.len();
         let mut hits: Vec<Hit> = acc
             .into_iter()
-            .map(|(doc, (score, words_matched, matched_terms))| Hit { doc: doc as usize, score, words_matched, matched_terms })
+            .map(|(doc, (score, words_matched, matched_terms))| Hit {
+                doc: doc as usize,
+                score,
+                words_matched,
+                matched_terms,
+            })
             .collect();
         if hits.iter().any(|h| h.words_matched == all) {
             hits.retain(|h| h.words_matched == all);
         }
-        hits.sort_by(|a, b| b.words_matched.cmp(&a.words_matched).then(b.score.cmp(&a.score)).then(a.doc.cmp(&b.doc)));
+        hits.sort_by(|a, b| {
+            b.words_matched
+                .cmp(&a.words_matched)
+                .then(b.score.cmp(&a.score))
+                .then(a.doc.cmp(&b.doc))
+        });
         hits
     }
 }
@@ -140,7 +163,12 @@ pub fn highlight(text: &str, terms: &[String]) -> Vec<(String, bool)> {
     let flush = |start: usize, end: usize, push: &mut dyn FnMut(&str, bool)| {
         let word = &text[start..end];
         let n = normalize(word);
-        let hit = !terms.is_empty() && terms.iter().any(|t| !t.is_empty() && (n.starts_with(t.as_str()) || t.starts_with(n.trim())) && !n.trim().is_empty());
+        let hit = !terms.is_empty()
+            && terms.iter().any(|t| {
+                !t.is_empty()
+                    && (n.starts_with(t.as_str()) || t.starts_with(n.trim()))
+                    && !n.trim().is_empty()
+            });
         push(word, hit);
     };
     for (i, c) in text.char_indices() {
@@ -173,7 +201,10 @@ mod tests {
 
     fn index() -> Index {
         Index::build(vec![
-            vec![(10u8, "Angehörige von Menschen mit Demenz"), (3, "Austausch und Entlastung")],
+            vec![
+                (10u8, "Angehörige von Menschen mit Demenz"),
+                (3, "Austausch und Entlastung"),
+            ],
             vec![(10, "Alkohol – Anonyme Gruppe"), (8, "Sucht Abhängigkeit")],
             vec![(10, "Trauercafé"), (3, "Für Angehörige nach einem Verlust")],
         ])
@@ -207,7 +238,10 @@ mod tests {
 
     #[test]
     fn highlight_marks_matching_words() {
-        let runs = highlight("Angehörige von Menschen mit Demenz", &["angehoerige".into(), "dem".into()]);
+        let runs = highlight(
+            "Angehörige von Menschen mit Demenz",
+            &["angehoerige".into(), "dem".into()],
+        );
         let marked: Vec<_> = runs.iter().filter(|r| r.1).map(|r| r.0.as_str()).collect();
         assert_eq!(marked, ["Angehörige", "Demenz"]);
         let joined: String = runs.iter().map(|r| r.0.as_str()).collect();

@@ -43,7 +43,10 @@ pub fn normalize(text: &str) -> String {
 
 /// The words of a text after [`normalize`].
 pub fn tokens(text: &str) -> Vec<String> {
-    normalize(text).split_whitespace().map(str::to_owned).collect()
+    normalize(text)
+        .split_whitespace()
+        .map(str::to_owned)
+        .collect()
 }
 
 #[cfg(test)]
@@ -60,7 +63,10 @@ mod tests {
 
     #[test]
     fn punctuation_splits_words() {
-        assert_eq!(tokens("Typ-1-Diabetes (Eltern)"), ["typ", "1", "diabetes", "eltern"]);
+        assert_eq!(
+            tokens("Typ-1-Diabetes (Eltern)"),
+            ["typ", "1", "diabetes", "eltern"]
+        );
         assert_eq!(tokens("LGBTQ+"), ["lgbtq"]);
     }
 }

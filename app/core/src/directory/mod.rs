@@ -1,0 +1,368 @@
+//! The public directory: what visitors can see and search. Built from
+//! [`Records`] by keeping only public fields ([`PublicGroup`]), so nothing
+//! private can reach a page or the read API through it.
+
+mod query;
+
+pub use query::{encode, FormatFilter, Query, QueryError, PER_PAGE};
+
+use crate::domain::{
+    Accepting, District, GroupId, Office, OfficeId, PublicGroup, Status, Taxonomy, TaxonomyError,
+    Topic, TopicId,
+};
+use crate::records::Records;
+use crate::search::{normalize, tokens, Index};
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeSet, HashMap, HashSet};
+
+/// A topic as pages show it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TopicRef {
+    pub id: TopicId,
+    pub slug: String,
+    pub name: String,
+}
+
+impl From<&Topic> for TopicRef {
+    fn from(t: &Topic) -> Self {
+        TopicRef {
+            id: t.id,
+            slug: t.data.slug.to_string(),
+            name: t.data.name.to_string(),
+        }
+    }
+}
+
+/// One group in a result list, with the words that matched.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Found {
+    pub group: PublicGroup,
+    /// Normalised document words that matched the query, for highlighting.
+    pub matched: Vec<String>,
+}
+
+/// One page of results.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SearchResult {
+    pub query: Query,
+    pub total: usize,
+    pub page: usize,
+    pub pages: usize,
+    pub items: Vec<Found>,
+    /// With few or no results: topics close to what was typed ("Meinten Sie …").
+    pub suggestions: Vec<TopicRef>,
+}
+
+pub struct Directory {
+    taxonomy: Taxonomy,
+    offices: Vec<Office>,
+    /// Public groups, sorted by name; ended groups are kept for their
+    /// detail page but left out of lists and search.
+    groups: Vec<PublicGroup>,
+    index: Index,
+    by_slug: HashMap<String, usize>,
+    by_id: HashMap<GroupId, usize>,
+    districts: Vec<District>,
+    /// Every topic's words (name and synonyms), normalised, for suggestions.
+    topic_words: Vec<(TopicId, Vec<String>)>,
+}
+
+/// Field weights: a match in the name counts most.
+mod weight {
+    pub const NAME: u8 = 10;
+    pub const ALT_NAME: u8 = 8;
+    pub const TOPIC: u8 = 8;
+    pub const SYNONYM: u8 = 6;
+    pub const PARENT_TOPIC: u8 = 5;
+    pub const PARENT_SYNONYM: u8 = 4;
+    pub const DESCRIPTION: u8 = 3;
+    pub const DISTRICT: u8 = 2;
+    pub const DETAILS: u8 = 1;
+}
+
+impl Directory {
+    pub fn build(records: &Records) -> Result<Self, TaxonomyError> {
+        let taxonomy = records.taxonomy()?;
+        let mut offices = records.offices.clone();
+        offices.sort_by(|a, b| a.data.name.cmp(&b.data.name));
+        let mut groups: Vec<PublicGroup> = records.groups.iter().map(PublicGroup::from).collect();
+        groups.sort_by_cached_key(|g| (normalize(g.name.as_str()), g.id));
+
+        let docs: Vec<Vec<(u8, String)>> = groups.iter().map(|g| document(g, &taxonomy)).collect();
+        let index = Index::build(docs.iter().map(|d| d.iter().map(|(w, t)| (*w, t.as_str()))));
+        let by_slug = groups
+            .iter()
+            .enumerate()
+            .map(|(i, g)| (g.slug.to_string(), i))
+            .collect();
+        let by_id = groups.iter().enumerate().map(|(i, g)| (g.id, i)).collect();
+        let districts: BTreeSet<District> = groups
+            .iter()
+            .filter_map(|g| g.district().cloned())
+            .collect();
+        let topic_words = taxonomy
+            .all()
+            .iter()
+            .map(|t| {
+                let mut words = tokens(t.data.name.as_str());
+                for s in &t.data.synonyms {
+                    words.extend(tokens(s.as_str()));
+                }
+                (t.id, words)
+            })
+            .collect();
+        Ok(Self {
+            taxonomy,
+            offices,
+            groups,
+            index,
+            by_slug,
+            by_id,
+            districts: districts.into_iter().collect(),
+            topic_words,
+        })
+    }
+
+    pub fn taxonomy(&self) -> &Taxonomy {
+        &self.taxonomy
+    }
+
+    pub fn offices(&self) -> &[Office] {
+        &self.offices
+    }
+
+    pub fn office(&self, id: OfficeId) -> Option<&Office> {
+        self.offices.iter().find(|o| o.id == id)
+    }
+
+    pub fn districts(&self) -> &[District] {
+        &self.districts
+    }
+
+    pub fn group_by_slug(&self, slug: &str) -> Option<&PublicGroup> {
+        self.by_slug.get(slug).map(|&i| &self.groups[i])
+    }
+
+    pub fn group(&self, id: GroupId) -> Option<&PublicGroup> {
+        self.by_id.get(&id).map(|&i| &self.groups[i])
+    }
+
+    /// Listed groups (not ended), by name.
+    pub fn listed(&self) -> impl Iterator<Item = &PublicGroup> {
+        self.groups.iter().filter(|g| g.status != Status::Ended)
+    }
+
+    pub fn len(&self) -> usize {
+        self.groups.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.groups.is_empty()
+    }
+
+    pub fn topic_refs(&self, ids: &[TopicId]) -> Vec<TopicRef> {
+        ids.iter()
+            .filter_map(|id| self.taxonomy.get(*id))
+            .map(TopicRef::from)
+            .collect()
+    }
+
+    /// Groups in founding, for the home page.
+    pub fn founding(&self) -> Vec<&PublicGroup> {
+        self.groups
+            .iter()
+            .filter(|g| g.status == Status::Founding)
+            .collect()
+    }
+
+    /// Number of listed groups per topic, the topic's subtopics included.
+    pub fn topic_counts(&self) -> HashMap<TopicId, usize> {
+        let mut counts = HashMap::new();
+        for g in self.listed() {
+            let mut seen = HashSet::new();
+            for t in &g.topics {
+                for p in self.taxonomy.path(*t) {
+                    if seen.insert(p.id) {
+                        *counts.entry(p.id).or_insert(0) += 1;
+                    }
+                }
+            }
+        }
+        counts
+    }
+
+    /// Search and filter. An empty text lists every group that passes the
+    /// filters, by name.
+    pub fn search(&self, query: &Query) -> SearchResult {
+        let topic_filter: Option<HashSet<TopicId>> = match &query.topic {
+            Some(slug) => match self.taxonomy.by_slug(slug) {
+                Some(t) => Some(self.taxonomy.subtree(t.id).into_iter().collect()),
+                // An unknown topic matches nothing rather than everything.
+                None => Some(HashSet::new()),
+            },
+            None => None,
+        };
+        let district = query.district.as_deref().map(normalize);
+        let passes = |g: &PublicGroup| {
+            g.status != Status::Ended
+                && topic_filter
+                    .as_ref()
+                    .is_none_or(|set| g.topics.iter().any(|t| set.contains(t)))
+                && district
+                    .as_ref()
+                    .is_none_or(|d| g.district().is_some_and(|gd| normalize(gd.as_str()) == *d))
+                && query
+                    .day
+                    .is_none_or(|day| g.schedules.iter().any(|s| s.recurrence().weekday() == day))
+                && (!query.step_free || g.accessibility.step_free)
+                && query.language.is_none_or(|l| g.languages.contains(&l))
+                && query.audience.is_none_or(|a| g.audience.serves(a))
+                && query.format.is_none_or(|f| f.admits(g.format))
+                && (!query.new_members
+                    || matches!(
+                        g.accepting_new_members,
+                        Accepting::Yes | Accepting::OnRequest
+                    ))
+                && (!query.founding || g.status == Status::Founding)
+        };
+
+        let mut found: Vec<(usize, Vec<String>)> = if query.q.trim().is_empty() {
+            (0..self.groups.len())
+                .filter(|&i| passes(&self.groups[i]))
+                .map(|i| (i, Vec::new()))
+                .collect()
+        } else {
+            let mut hits = self.index.search(&query.q);
+            hits.retain(|h| passes(&self.groups[h.doc]));
+            // Within equal relevance, groups that can be joined come first.
+            hits.sort_by(|a, b| {
+                b.words_matched
+                    .cmp(&a.words_matched)
+                    .then(b.score.cmp(&a.score))
+                    .then(openness(&self.groups[a.doc]).cmp(&openness(&self.groups[b.doc])))
+                    .then(a.doc.cmp(&b.doc))
+            });
+            hits.into_iter().map(|h| (h.doc, h.matched_terms)).collect()
+        };
+
+        let total = found.len();
+        let pages = total.div_ceil(PER_PAGE).max(1);
+        let page = query.page().min(pages);
+        let items = found
+            .drain(..)
+            .skip((page - 1) * PER_PAGE)
+            .take(PER_PAGE)
+            .map(|(i, matched)| Found {
+                group: self.groups[i].clone(),
+                matched,
+            })
+            .collect();
+        let suggestions = if total < 3 {
+            self.suggest(&query.q)
+        } else {
+            Vec::new()
+        };
+        SearchResult {
+            query: query.clone(),
+            total,
+            page,
+            pages,
+            items,
+            suggestions,
+        }
+    }
+
+    /// Topics whose words share a beginning with a query word.
+    fn suggest(&self, q: &str) -> Vec<TopicRef> {
+        let words = tokens(q);
+        let counts = self.topic_counts();
+        let mut scored: Vec<(usize, &TopicId)> = self
+            .topic_words
+            .iter()
+            .filter_map(|(id, tw)| {
+                let best = words
+                    .iter()
+                    .flat_map(|w| tw.iter().map(move |t| common_prefix(w, t)))
+                    .max()
+                    .unwrap_or(0);
+                (best >= 4 && counts.get(id).copied().unwrap_or(0) > 0).then_some((best, id))
+            })
+            .collect();
+        scored.sort_by_key(|s| std::cmp::Reverse(s.0));
+        scored
+            .into_iter()
+            .take(5)
+            .filter_map(|(_, id)| self.taxonomy.get(*id))
+            .map(TopicRef::from)
+            .collect()
+    }
+
+    /// Listed groups grouped by first letter (A–Z; umlauts under their base
+    /// letter, digits and others under "#").
+    pub fn a_to_z(&self) -> Vec<(char, Vec<&PublicGroup>)> {
+        let mut out: Vec<(char, Vec<&PublicGroup>)> = Vec::new();
+        for g in self.listed() {
+            let first = normalize(g.name.as_str())
+                .chars()
+                .find(|c| c.is_alphanumeric())
+                .unwrap_or('#');
+            let letter = if first.is_ascii_alphabetic() {
+                first.to_ascii_uppercase()
+            } else {
+                '#'
+            };
+            match out.iter_mut().find(|(l, _)| *l == letter) {
+                Some((_, v)) => v.push(g),
+                None => out.push((letter, vec![g])),
+            }
+        }
+        out.sort_by_key(|(l, _)| if *l == '#' { '~' } else { *l });
+        out
+    }
+}
+
+fn openness(g: &PublicGroup) -> u8 {
+    match (g.status, g.accepting_new_members) {
+        (Status::Active, Accepting::Yes) => 0,
+        (Status::Founding, _) => 1,
+        (Status::Active, Accepting::OnRequest) => 2,
+        (Status::Active, Accepting::No) => 3,
+        _ => 4,
+    }
+}
+
+fn common_prefix(a: &str, b: &str) -> usize {
+    a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count()
+}
+
+/// The searchable text of a group, field by field.
+fn document(g: &PublicGroup, taxonomy: &Taxonomy) -> Vec<(u8, String)> {
+    let mut d = vec![
+        (weight::NAME, g.name.to_string()),
+        (weight::DESCRIPTION, g.description.to_string()),
+    ];
+    d.extend(
+        g.alternate_names
+            .iter()
+            .map(|n| (weight::ALT_NAME, n.to_string())),
+    );
+    if let Some(details) = &g.details {
+        d.push((weight::DETAILS, details.to_string()));
+    }
+    if let Some(district) = g.district() {
+        d.push((weight::DISTRICT, district.to_string()));
+    }
+    for t in &g.topics {
+        let path = taxonomy.path(*t);
+        for (depth, topic) in path.iter().rev().enumerate() {
+            let (name_w, syn_w) = if depth == 0 {
+                (weight::TOPIC, weight::SYNONYM)
+            } else {
+                (weight::PARENT_TOPIC, weight::PARENT_SYNONYM)
+            };
+            d.push((name_w, topic.data.name.to_string()));
+            d.extend(topic.data.synonyms.iter().map(|s| (syn_w, s.to_string())));
+        }
+    }
+    d
+}

@@ -1,0 +1,212 @@
+//! Server functions: thin calls into the core [`Directory`]. Each returns a
+//! plain, serialisable view model so the same components render it on the
+//! server and in the browser.
+
+use leptos::prelude::*;
+use leptos::server_fn::codec::Json;
+use serde::{Deserialize, Serialize};
+use time::PrimitiveDateTime;
+use wegweiser_core::directory::{Query, SearchResult, TopicRef};
+use wegweiser_core::domain::{Office, PublicGroup};
+
+/// Everything the home page shows.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct HomeData {
+    pub total: usize,
+    /// Top-level topics with the number of groups under them.
+    pub topics: Vec<(TopicRef, usize)>,
+    pub founding: Vec<PublicGroup>,
+    pub offices: Vec<Office>,
+}
+
+/// Filter choices for the search form.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Facets {
+    pub topics: Vec<TopicRef>,
+    pub districts: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ResultsData {
+    pub result: SearchResult,
+    pub facets: Facets,
+    pub offices: Vec<Office>,
+    /// Berlin wall-clock time the page was made, for "next meeting".
+    pub as_of: PrimitiveDateTime,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct GroupData {
+    pub group: PublicGroup,
+    /// Each topic with its path from the root.
+    pub topic_paths: Vec<Vec<TopicRef>>,
+    pub office: Option<Office>,
+    pub as_of: PrimitiveDateTime,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TopicData {
+    pub topic: TopicRef,
+    pub description: Option<String>,
+    pub synonyms: Vec<String>,
+    pub path: Vec<TopicRef>,
+    pub children: Vec<(TopicRef, usize)>,
+    pub groups: Vec<PublicGroup>,
+    pub as_of: PrimitiveDateTime,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TopicTree {
+    /// (topic, group count, subtopics with counts)
+    pub roots: Vec<(TopicRef, usize, Vec<(TopicRef, usize)>)>,
+}
+
+#[cfg(feature = "ssr")]
+mod server {
+    use crate::state::DirectoryHandle;
+    use leptos::prelude::*;
+    use std::sync::Arc;
+    use time::PrimitiveDateTime;
+    use wegweiser_core::directory::Directory;
+
+    pub fn directory() -> Result<Arc<Directory>, ServerFnError> {
+        use_context::<DirectoryHandle>()
+            .map(|h| h.snapshot())
+            .ok_or_else(|| ServerFnError::new("Verzeichnis nicht verfügbar"))
+    }
+
+    pub fn now() -> PrimitiveDateTime {
+        let n = wegweiser_core::berlin::wall_clock(time::OffsetDateTime::now_utc());
+        // Minutes are enough, and keep the serialised value short.
+        n.replace_second(0)
+            .and_then(|n| n.replace_nanosecond(0))
+            .unwrap_or(n)
+    }
+}
+
+#[server(prefix = "/fn", endpoint = "home", input = Json)]
+pub async fn load_home() -> Result<HomeData, ServerFnError> {
+    let dir = server::directory()?;
+    let counts = dir.topic_counts();
+    let topics = dir
+        .taxonomy()
+        .roots()
+        .map(|t| (TopicRef::from(t), counts.get(&t.id).copied().unwrap_or(0)))
+        .filter(|(_, n)| *n > 0)
+        .collect();
+    Ok(HomeData {
+        total: dir.listed().count(),
+        topics,
+        founding: dir.founding().into_iter().take(6).cloned().collect(),
+        offices: dir.offices().to_vec(),
+    })
+}
+
+#[server(prefix = "/fn", endpoint = "search", input = Json)]
+pub async fn load_search(query: Query) -> Result<ResultsData, ServerFnError> {
+    let dir = server::directory()?;
+    let result = dir.search(&query);
+    Ok(ResultsData {
+        result,
+        facets: Facets {
+            topics: dir.taxonomy().all().iter().map(TopicRef::from).collect(),
+            districts: dir.districts().iter().map(|d| d.to_string()).collect(),
+        },
+        offices: dir.offices().to_vec(),
+        as_of: server::now(),
+    })
+}
+
+#[server(prefix = "/fn", endpoint = "group", input = Json)]
+pub async fn load_group(slug: String) -> Result<Option<GroupData>, ServerFnError> {
+    let dir = server::directory()?;
+    Ok(dir.group_by_slug(&slug).map(|g| GroupData {
+        topic_paths: g
+            .topics
+            .iter()
+            .map(|t| {
+                dir.taxonomy()
+                    .path(*t)
+                    .into_iter()
+                    .map(TopicRef::from)
+                    .collect()
+            })
+            .collect(),
+        office: dir.office(g.office_id).cloned(),
+        group: g.clone(),
+        as_of: server::now(),
+    }))
+}
+
+#[server(prefix = "/fn", endpoint = "a-z", input = Json)]
+pub async fn load_a_to_z() -> Result<Vec<(char, Vec<PublicGroup>)>, ServerFnError> {
+    let dir = server::directory()?;
+    Ok(dir
+        .a_to_z()
+        .into_iter()
+        .map(|(c, gs)| (c, gs.into_iter().cloned().collect()))
+        .collect())
+}
+
+#[server(prefix = "/fn", endpoint = "topics", input = Json)]
+pub async fn load_topic_tree() -> Result<TopicTree, ServerFnError> {
+    let dir = server::directory()?;
+    let tax = dir.taxonomy();
+    let counts = dir.topic_counts();
+    let count = |id| counts.get(&id).copied().unwrap_or(0);
+    Ok(TopicTree {
+        roots: tax
+            .roots()
+            .map(|t| {
+                let children = tax
+                    .children(t.id)
+                    .map(|c| (TopicRef::from(c), count(c.id)))
+                    .collect();
+                (TopicRef::from(t), count(t.id), children)
+            })
+            .collect(),
+    })
+}
+
+#[server(prefix = "/fn", endpoint = "topic", input = Json)]
+pub async fn load_topic(slug: String) -> Result<Option<TopicData>, ServerFnError> {
+    use wegweiser_core::directory::Query;
+    let dir = server::directory()?;
+    let tax = dir.taxonomy();
+    let Some(t) = tax.by_slug(&slug) else {
+        return Ok(None);
+    };
+    let counts = dir.topic_counts();
+    let all = dir.search(&Query {
+        topic: Some(slug.clone()),
+        page: 1,
+        ..Query::default()
+    });
+    // A topic page lists all its groups, not one page of them.
+    let mut groups = all.items.into_iter().map(|f| f.group).collect::<Vec<_>>();
+    for page in 2..=all.pages {
+        let more = dir.search(&Query {
+            topic: Some(slug.clone()),
+            page,
+            ..Query::default()
+        });
+        groups.extend(more.items.into_iter().map(|f| f.group));
+    }
+    Ok(Some(TopicData {
+        topic: TopicRef::from(t),
+        description: t.data.description.as_ref().map(|d| d.to_string()),
+        synonyms: t.data.synonyms.iter().map(|s| s.to_string()).collect(),
+        path: tax.path(t.id).into_iter().map(TopicRef::from).collect(),
+        children: tax
+            .children(t.id)
+            .map(|c| (TopicRef::from(c), counts.get(&c.id).copied().unwrap_or(0)))
+            .collect(),
+        groups,
+        as_of: server::now(),
+    }))
+}
+
+#[server(prefix = "/fn", endpoint = "offices", input = Json)]
+pub async fn load_offices() -> Result<Vec<Office>, ServerFnError> {
+    Ok(server::directory()?.offices().to_vec())
+}

@@ -1,0 +1,19 @@
+//! One module per route.
+
+mod a_to_z;
+mod group;
+mod home;
+mod legal;
+mod not_found;
+mod offices;
+mod results;
+mod topics;
+
+pub use a_to_z::AToZ;
+pub use group::GroupPage;
+pub use home::Home;
+pub use legal::{Imprint, Privacy};
+pub use not_found::NotFound;
+pub use offices::Offices;
+pub use results::Results;
+pub use topics::{TopicPage, Topics};

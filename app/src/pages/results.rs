@@ -1,0 +1,183 @@
+use crate::api::{load_search, Facets, ResultsData};
+use crate::components::{GroupCard, LoadError, Loading, OfficeHelp};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::Form;
+use leptos_router::hooks::use_query_map;
+use wegweiser_core::directory::{FormatFilter, Query};
+use wegweiser_core::domain::{Audience, Language, Weekday};
+
+#[component]
+pub fn Results() -> impl IntoView {
+    let params = use_query_map();
+    let query = Memo::new(move |_| {
+        let map = params.read();
+        let pairs: Vec<(String, String)> = Query::KEYS
+            .iter()
+            .filter_map(|k| map.get(k).map(|v| ((*k).to_owned(), v)))
+            .collect();
+        Query::parse_lenient(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+    });
+    let data = Resource::new(move || query.get(), load_search);
+    view! {
+        <Title text=move || {
+            let q = query.get();
+            if q.q.is_empty() { "Suche".to_owned() } else { format!("Suche: {}", q.q) }
+        }/>
+        <h1>"Gruppen suchen"</h1>
+        <Suspense fallback=Loading>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(d) => view! { <ResultsView data=d/> }.into_any(),
+                    Err(_) => view! { <LoadError/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn ResultsView(data: ResultsData) -> impl IntoView {
+    let ResultsData {
+        result,
+        facets,
+        offices,
+        as_of,
+    } = data;
+    let q = result.query.clone();
+    let summary = match (result.total, q.q.is_empty()) {
+        (0, _) => "Keine Gruppe gefunden".to_owned(),
+        (n, true) => crate::format::groups(n),
+        (n, false) => format!("{} für „{}“", crate::format::groups(n), q.q),
+    };
+    let pager = (result.pages > 1).then(|| {
+        let prev = (result.page > 1)
+            .then(|| format!("/suche{}", q.with_page(result.page - 1).to_query_string()));
+        let next = (result.page < result.pages)
+            .then(|| format!("/suche{}", q.with_page(result.page + 1).to_query_string()));
+        view! {
+            <nav class="pager" aria-label="Seiten">
+                {prev.map(|h| view! { <a href=h rel="prev">"← Vorherige"</a> })}
+                <span>"Seite " {result.page} " von " {result.pages}</span>
+                {next.map(|h| view! { <a href=h rel="next">"Nächste →"</a> })}
+            </nav>
+        }
+    });
+    let empty = result.total == 0;
+    let suggestions = result.suggestions.clone();
+    let help_office = offices.first().cloned();
+    view! {
+        <FilterForm query=q.clone() facets=facets.clone()/>
+        <p class="result-count" role="status" aria-live="polite">{summary}</p>
+        {(!suggestions.is_empty()).then(|| view! {
+            <div class="suggestions">
+                <p>"Meinten Sie: "
+                    {suggestions.into_iter().enumerate().map(|(i, t)| view! {
+                        {(i > 0).then_some(", ")}
+                        <a href=format!("/themen/{}", t.slug)>{t.name}</a>
+                    }).collect_view()}
+                    "?"
+                </p>
+            </div>
+        })}
+        {empty.then(|| view! {
+            <div class="zero-help">
+                <p>"Tipps: Versuchen Sie ein anderes Wort (z. B. „Sucht“ statt „Abhängigkeit“), entfernen Sie Filter oder stöbern Sie in den "
+                    <a href="/themen">"Themen"</a> " und in den " <a href="/suche?founding=1">"Gruppen in Gründung"</a> "."</p>
+            </div>
+        })}
+        <div class="cards">
+            {result.items.into_iter().map(|f| view! {
+                <GroupCard group=f.group matched=f.matched facets=Some(facets.clone()) as_of=Some(as_of)/>
+            }).collect_view()}
+        </div>
+        {pager}
+        {(result.total < 3).then(|| view! { <OfficeHelp office=help_office/> })}
+    }
+}
+
+/// Text and filters as one GET form: the URL holds the whole search.
+#[component]
+fn FilterForm(query: Query, facets: Facets) -> impl IntoView {
+    let Facets { topics, districts } = facets;
+    let q = query.clone();
+    let sel = |a: bool| a.then_some("");
+    view! {
+        <Form action="/suche" attr:class="filters" attr:role="search">
+            <div class="field field-q">
+                <label for="q">"Suchbegriff"</label>
+                <input id="q" type="search" name="q" value=q.q.clone() placeholder="z. B. Trauer, Sucht, Demenz" autocomplete="off" enterkeyhint="search"/>
+            </div>
+            <details class="filter-details" open=query.topic.is_some() || query.district.is_some() || query.day.is_some() || query.language.is_some() || query.audience.is_some() || query.format.is_some() || query.step_free || query.new_members || query.founding>
+                <summary>"Filter"</summary>
+                <div class="filter-grid">
+                    <div class="field">
+                        <label for="f-topic">"Thema"</label>
+                        <select id="f-topic" name="topic">
+                            <option value="">"alle Themen"</option>
+                            {topics.into_iter().map(|t| {
+                                let selected = sel(q.topic.as_deref() == Some(t.slug.as_str()));
+                                view! { <option value=t.slug selected=selected>{t.name}</option> }
+                            }).collect_view()}
+                        </select>
+                    </div>
+                    <div class="field">
+                        <label for="f-district">"Stadtteil"</label>
+                        <select id="f-district" name="district">
+                            <option value="">"alle Stadtteile"</option>
+                            {districts.into_iter().map(|d| {
+                                let selected = sel(q.district.as_deref() == Some(d.as_str()));
+                                let label = d.clone();
+                                view! { <option value=d selected=selected>{label}</option> }
+                            }).collect_view()}
+                        </select>
+                    </div>
+                    <div class="field">
+                        <label for="f-day">"Wochentag"</label>
+                        <select id="f-day" name="day">
+                            <option value="">"jeder Tag"</option>
+                            {Weekday::ALL.into_iter().map(|d| view! {
+                                <option value=d.key() selected=sel(q.day == Some(d))>{d.name()}</option>
+                            }).collect_view()}
+                        </select>
+                    </div>
+                    <div class="field">
+                        <label for="f-language">"Sprache"</label>
+                        <select id="f-language" name="language">
+                            <option value="">"alle Sprachen"</option>
+                            {Language::all().map(|l| view! {
+                                <option value=l.code() selected=sel(q.language == Some(l))>{l.name()}</option>
+                            }).collect_view()}
+                        </select>
+                    </div>
+                    <div class="field">
+                        <label for="f-audience">"Für wen"</label>
+                        <select id="f-audience" name="audience">
+                            <option value="">"alle"</option>
+                            <option value="affected" selected=sel(q.audience == Some(Audience::Affected))>"für Betroffene"</option>
+                            <option value="relatives" selected=sel(q.audience == Some(Audience::Relatives))>"für Angehörige"</option>
+                        </select>
+                    </div>
+                    <div class="field">
+                        <label for="f-format">"Form"</label>
+                        <select id="f-format" name="format">
+                            <option value="">"vor Ort und online"</option>
+                            <option value="in_person" selected=sel(q.format == Some(FormatFilter::InPerson))>"vor Ort"</option>
+                            <option value="online" selected=sel(q.format == Some(FormatFilter::Online))>"online"</option>
+                        </select>
+                    </div>
+                </div>
+                <fieldset class="checks">
+                    <legend>"Nur Gruppen, die …"</legend>
+                    <label><input type="checkbox" name="step_free" value="1" checked=q.step_free/>" barrierefrei erreichbar sind"</label>
+                    <label><input type="checkbox" name="new_members" value="1" checked=q.new_members/>" neue Mitglieder aufnehmen"</label>
+                    <label><input type="checkbox" name="founding" value="1" checked=q.founding/>" sich gerade gründen"</label>
+                </fieldset>
+            </details>
+            <div class="actions">
+                <button type="submit">"Suchen"</button>
+                {(!query.is_empty()).then(|| view! { <a class="reset" href="/suche">"Alles zurücksetzen"</a> })}
+            </div>
+        </Form>
+    }
+}

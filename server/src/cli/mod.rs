@@ -1,0 +1,216 @@
+//! The command line: `server` (serve), `server seed`, `server import`,
+//! `server export`. See docs/operations.md.
+
+use crate::db::{self, ImportSummary, Store};
+use crate::{router, AppState};
+use clap::{Parser, Subcommand, ValueEnum};
+use leptos::prelude::get_configuration;
+use std::path::PathBuf;
+use time::OffsetDateTime;
+use wegweiser_core::demo;
+use wegweiser_core::interchange::{self, ImportError};
+use wegweiser_core::records::Records;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "server",
+    about = "Wegweiser: Verzeichnis der Selbsthilfegruppen"
+)]
+pub struct Cli {
+    /// The database, e.g. sqlite://data/wegweiser.db
+    #[arg(long, env = "DATABASE_URL", default_value = db::DEFAULT_DATABASE_URL, global = true)]
+    pub database_url: String,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Serve the site (the default). Address from LEPTOS_SITE_ADDR.
+    Serve,
+    /// Generate a demo directory and import it.
+    Seed {
+        #[arg(long, default_value_t = demo::DEFAULT_GROUPS)]
+        groups: usize,
+        #[arg(long, default_value_t = demo::DEFAULT_SEED)]
+        seed: u64,
+        /// Delete (tombstone) every record not in the generated directory.
+        #[arg(long)]
+        replace: bool,
+    },
+    /// Import a directory (JSON) or a list of groups (CSV). All or nothing.
+    Import {
+        file: PathBuf,
+        #[arg(long, value_enum)]
+        format: Option<FileFormat>,
+        /// Delete (tombstone) records that are not in the file (JSON: all
+        /// kinds; CSV: groups).
+        #[arg(long)]
+        replace: bool,
+    },
+    /// Export the directory. `-` writes to standard output.
+    Export {
+        file: PathBuf,
+        #[arg(long, value_enum)]
+        format: Option<FileFormat>,
+    },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum FileFormat {
+    Json,
+    Csv,
+}
+
+impl FileFormat {
+    fn of(path: &std::path::Path, given: Option<FileFormat>) -> FileFormat {
+        given.unwrap_or_else(|| match path.extension().and_then(|e| e.to_str()) {
+            Some(e) if e.eq_ignore_ascii_case("csv") => FileFormat::Csv,
+            _ => FileFormat::Json,
+        })
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    #[error(transparent)]
+    Start(#[from] crate::StartError),
+    #[error(transparent)]
+    Store(#[from] db::StoreError),
+    #[error("{path}: {source}")]
+    File {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("Import abgelehnt, nichts wurde geändert:\n  {}", .0.messages().join("\n  "))]
+    Import(#[from] ImportError),
+    #[error("configuration: {0}")]
+    Config(String),
+}
+
+pub async fn run(cli: Cli) -> Result<(), CliError> {
+    match cli.command.unwrap_or(Command::Serve) {
+        Command::Serve => serve(&cli.database_url).await,
+        Command::Seed {
+            groups,
+            seed,
+            replace,
+        } => {
+            let store = Store::new(db::connect(&cli.database_url).await?);
+            let summary = store
+                .import(
+                    &demo::generate(groups, seed),
+                    replace,
+                    OffsetDateTime::now_utc(),
+                )
+                .await?;
+            report(&summary);
+            Ok(())
+        }
+        Command::Import {
+            file,
+            format,
+            replace,
+        } => {
+            let text = std::fs::read_to_string(&file).map_err(|source| CliError::File {
+                path: file.display().to_string(),
+                source,
+            })?;
+            let store = Store::new(db::connect(&cli.database_url).await?);
+            let summary = import(&store, &text, FileFormat::of(&file, format), replace).await?;
+            report(&summary);
+            Ok(())
+        }
+        Command::Export { file, format } => {
+            let store = Store::new(db::connect(&cli.database_url).await?);
+            let text = export(&store, FileFormat::of(&file, format)).await?;
+            if file.as_os_str() == "-" {
+                print!("{text}");
+                Ok(())
+            } else {
+                std::fs::write(&file, text).map_err(|source| CliError::File {
+                    path: file.display().to_string(),
+                    source,
+                })
+            }
+        }
+    }
+}
+
+fn report(s: &ImportSummary) {
+    println!(
+        "neu: {}, geändert: {}, unverändert: {}, gelöscht: {}",
+        s.created, s.updated, s.unchanged, s.deleted
+    );
+}
+
+/// Parse and check a file completely, then write it in one transaction.
+pub async fn import(
+    store: &Store,
+    text: &str,
+    format: FileFormat,
+    replace: bool,
+) -> Result<ImportSummary, CliError> {
+    let now = OffsetDateTime::now_utc();
+    let records = match format {
+        FileFormat::Json => interchange::from_json(text)?,
+        FileFormat::Csv => {
+            let current = store.load().await?;
+            let context = if replace {
+                Records {
+                    groups: Vec::new(),
+                    ..current.clone()
+                }
+            } else {
+                current.clone()
+            };
+            let groups =
+                interchange::groups_from_csv(text, &context, now, &mut uuid::Uuid::new_v4)?;
+            Records { groups, ..current }
+        }
+    };
+    // With CSV, groups not in the file stay unless --replace: import only
+    // touches what the file names, so pass just those records.
+    let only_file = matches!(format, FileFormat::Csv) && !replace;
+    let to_write = if only_file {
+        Records {
+            topics: vec![],
+            offices: vec![],
+            groups: records.groups,
+        }
+    } else {
+        records
+    };
+    Ok(store.import(&to_write, replace, now).await?)
+}
+
+pub async fn export(store: &Store, format: FileFormat) -> Result<String, CliError> {
+    let records = store.load().await?;
+    Ok(match format {
+        FileFormat::Json => interchange::to_json(&records),
+        FileFormat::Csv => interchange::groups_to_csv(&records),
+    })
+}
+
+async fn serve(database_url: &str) -> Result<(), CliError> {
+    let conf = get_configuration(None).map_err(|e| CliError::Config(e.to_string()))?;
+    let addr = conf.leptos_options.site_addr;
+    let state = AppState::open(conf.leptos_options, database_url).await?;
+    let app = router(state);
+    let listener = tokio::net::TcpListener::bind(&addr)
+        .await
+        .map_err(|source| CliError::File {
+            path: addr.to_string(),
+            source,
+        })?;
+    tracing::info!("Wegweiser läuft auf http://{addr}");
+    axum::serve(listener, app.into_make_service())
+        .with_graceful_shutdown(async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
+        .await
+        .map_err(|source| CliError::File {
+            path: addr.to_string(),
+            source,
+        })
+}

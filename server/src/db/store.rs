@@ -1,0 +1,298 @@
+//! Reading and writing records. Every write goes through [`Store::upsert`]
+//! in a transaction: it bumps the global change sequence, the record's
+//! version and `updated_at`, so the change feed, versions and (later)
+//! history cannot disagree.
+
+use serde::{de::DeserializeOwned, Serialize};
+use sqlx::{Row, Sqlite, SqlitePool, Transaction};
+use time::format_description::well_known::Rfc3339;
+use time::OffsetDateTime;
+use uuid::Uuid;
+use wegweiser_core::domain::{Group, GroupId, Office, OfficeId, Topic, TopicId, Version};
+use wegweiser_core::records::Records;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("database: {0}")]
+    Db(#[from] sqlx::Error),
+    #[error("database migration: {0}")]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+    #[error("cannot create directory {0}: {1}")]
+    Io(String, std::io::Error),
+    #[error("stored {kind} {id} is unreadable: {reason}")]
+    Corrupt {
+        kind: &'static str,
+        id: String,
+        reason: String,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Topic,
+    Office,
+    Group,
+}
+
+impl Kind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Topic => "topic",
+            Kind::Office => "office",
+            Kind::Group => "group",
+        }
+    }
+}
+
+/// What [`Store::import`] did.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct ImportSummary {
+    pub created: usize,
+    pub updated: usize,
+    pub unchanged: usize,
+    pub deleted: usize,
+}
+
+#[derive(Clone)]
+pub struct Store {
+    pool: SqlitePool,
+}
+
+impl Store {
+    pub fn new(pool: SqlitePool) -> Self {
+        Self { pool }
+    }
+
+    pub fn pool(&self) -> &SqlitePool {
+        &self.pool
+    }
+
+    pub async fn is_empty(&self) -> Result<bool, StoreError> {
+        let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM records")
+            .fetch_one(&self.pool)
+            .await?;
+        Ok(n == 0)
+    }
+
+    /// The current global change sequence (the newest change's number).
+    pub async fn sequence(&self) -> Result<i64, StoreError> {
+        Ok(
+            sqlx::query_scalar("SELECT value FROM change_sequence WHERE id = 1")
+                .fetch_one(&self.pool)
+                .await?,
+        )
+    }
+
+    /// All live (not deleted) records.
+    pub async fn load(&self) -> Result<Records, StoreError> {
+        Ok(Records {
+            topics: self
+                .load_kind(Kind::Topic, |id, version, updated_at, data| Topic {
+                    id: TopicId(id),
+                    version,
+                    updated_at,
+                    data,
+                })
+                .await?,
+            offices: self
+                .load_kind(Kind::Office, |id, version, updated_at, data| Office {
+                    id: OfficeId(id),
+                    version,
+                    updated_at,
+                    data,
+                })
+                .await?,
+            groups: self
+                .load_kind(Kind::Group, |id, version, updated_at, data| Group {
+                    id: GroupId(id),
+                    version,
+                    updated_at,
+                    data,
+                })
+                .await?,
+        })
+    }
+
+    async fn load_kind<D: DeserializeOwned, T>(
+        &self,
+        kind: Kind,
+        make: impl Fn(Uuid, Version, OffsetDateTime, D) -> T,
+    ) -> Result<Vec<T>, StoreError> {
+        let rows = sqlx::query("SELECT id, version, updated_at, data FROM records WHERE kind = ? AND deleted_at IS NULL ORDER BY seq")
+            .bind(kind.as_str())
+            .fetch_all(&self.pool)
+            .await?;
+        rows.into_iter()
+            .map(|row| {
+                let id: String = row.get("id");
+                let corrupt = |reason: String| StoreError::Corrupt {
+                    kind: kind.as_str(),
+                    id: id.clone(),
+                    reason,
+                };
+                let uuid = Uuid::parse_str(&id).map_err(|e| corrupt(e.to_string()))?;
+                let version = Version(row.get::<i64, _>("version") as u64);
+                let updated_at = OffsetDateTime::parse(row.get::<&str, _>("updated_at"), &Rfc3339)
+                    .map_err(|e| corrupt(e.to_string()))?;
+                let data = serde_json::from_str(row.get::<&str, _>("data"))
+                    .map_err(|e| corrupt(e.to_string()))?;
+                Ok(make(uuid, version, updated_at, data))
+            })
+            .collect()
+    }
+
+    /// Write a whole directory in one transaction: new records are created,
+    /// changed ones get a new version, identical ones are left alone. With
+    /// `replace`, live records missing from `records` become tombstones.
+    /// The caller has validated `records` (references, taxonomy).
+    pub async fn import(
+        &self,
+        records: &Records,
+        replace: bool,
+        now: OffsetDateTime,
+    ) -> Result<ImportSummary, StoreError> {
+        let mut tx = self.pool.begin().await?;
+        let mut summary = ImportSummary::default();
+        for t in &records.topics {
+            upsert(
+                &mut tx,
+                Kind::Topic,
+                t.id.0,
+                t.data.slug.as_str(),
+                &t.data,
+                now,
+                &mut summary,
+            )
+            .await?;
+        }
+        for o in &records.offices {
+            upsert(
+                &mut tx,
+                Kind::Office,
+                o.id.0,
+                o.data.slug.as_str(),
+                &o.data,
+                now,
+                &mut summary,
+            )
+            .await?;
+        }
+        for g in &records.groups {
+            upsert(
+                &mut tx,
+                Kind::Group,
+                g.id.0,
+                g.data.slug.as_str(),
+                &g.data,
+                now,
+                &mut summary,
+            )
+            .await?;
+        }
+        if replace {
+            let keep: Vec<(Kind, String)> = records
+                .topics
+                .iter()
+                .map(|t| (Kind::Topic, t.id.to_string()))
+                .chain(
+                    records
+                        .offices
+                        .iter()
+                        .map(|o| (Kind::Office, o.id.to_string())),
+                )
+                .chain(
+                    records
+                        .groups
+                        .iter()
+                        .map(|g| (Kind::Group, g.id.to_string())),
+                )
+                .collect();
+            let live = sqlx::query("SELECT kind, id FROM records WHERE deleted_at IS NULL")
+                .fetch_all(&mut *tx)
+                .await?;
+            for row in live {
+                let kind: String = row.get("kind");
+                let id: String = row.get("id");
+                if !keep.iter().any(|(k, i)| k.as_str() == kind && *i == id) {
+                    let seq = next_seq(&mut tx).await?;
+                    sqlx::query("UPDATE records SET deleted_at = ?, updated_at = ?, version = version + 1, seq = ? WHERE kind = ? AND id = ?")
+                        .bind(rfc3339(now))
+                        .bind(rfc3339(now))
+                        .bind(seq)
+                        .bind(&kind)
+                        .bind(&id)
+                        .execute(&mut *tx)
+                        .await?;
+                    summary.deleted += 1;
+                }
+            }
+        }
+        tx.commit().await?;
+        Ok(summary)
+    }
+}
+
+fn rfc3339(t: OffsetDateTime) -> String {
+    t.format(&Rfc3339).expect("a UTC time formats as RFC 3339")
+}
+
+async fn next_seq(tx: &mut Transaction<'_, Sqlite>) -> Result<i64, StoreError> {
+    Ok(sqlx::query_scalar(
+        "UPDATE change_sequence SET value = value + 1 WHERE id = 1 RETURNING value",
+    )
+    .fetch_one(&mut **tx)
+    .await?)
+}
+
+/// The one write path: insert or change a record, bumping the sequence.
+async fn upsert<D: Serialize>(
+    tx: &mut Transaction<'_, Sqlite>,
+    kind: Kind,
+    id: Uuid,
+    slug: &str,
+    data: &D,
+    now: OffsetDateTime,
+    summary: &mut ImportSummary,
+) -> Result<(), StoreError> {
+    let json = serde_json::to_string(data).map_err(|e| StoreError::Corrupt {
+        kind: kind.as_str(),
+        id: id.to_string(),
+        reason: e.to_string(),
+    })?;
+    let existing: Option<(String, Option<String>)> =
+        sqlx::query_as("SELECT data, deleted_at FROM records WHERE kind = ? AND id = ?")
+            .bind(kind.as_str())
+            .bind(id.to_string())
+            .fetch_optional(&mut **tx)
+            .await?;
+    match existing {
+        Some((old, None)) if old == json => summary.unchanged += 1,
+        Some(_) => {
+            let seq = next_seq(tx).await?;
+            sqlx::query("UPDATE records SET slug = ?, data = ?, version = version + 1, updated_at = ?, seq = ?, deleted_at = NULL WHERE kind = ? AND id = ?")
+                .bind(slug)
+                .bind(&json)
+                .bind(rfc3339(now))
+                .bind(seq)
+                .bind(kind.as_str())
+                .bind(id.to_string())
+                .execute(&mut **tx)
+                .await?;
+            summary.updated += 1;
+        }
+        None => {
+            let seq = next_seq(tx).await?;
+            sqlx::query("INSERT INTO records (kind, id, slug, version, updated_at, seq, data) VALUES (?, ?, ?, 1, ?, ?, ?)")
+                .bind(kind.as_str())
+                .bind(id.to_string())
+                .bind(slug)
+                .bind(rfc3339(now))
+                .bind(seq)
+                .bind(&json)
+                .execute(&mut **tx)
+                .await?;
+            summary.created += 1;
+        }
+    }
+    Ok(())
+}

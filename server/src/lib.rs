@@ -1,0 +1,100 @@
+//! Wegweiser's server: the SQLite store, the JSON API and the Leptos pages.
+
+pub mod api;
+pub mod cli;
+pub mod db;
+
+use app::state::DirectoryHandle;
+use app::{shell, App};
+use axum::extract::FromRef;
+use axum::http::{header, HeaderValue};
+use axum::Router;
+use leptos::prelude::*;
+use leptos_axum::{generate_route_list, LeptosRoutes};
+use tower_http::compression::CompressionLayer;
+use tower_http::set_header::SetResponseHeaderLayer;
+use wegweiser_core::directory::Directory;
+use wegweiser_core::records::Records;
+
+/// Shared by page rendering, server functions and API handlers.
+#[derive(Clone, FromRef)]
+pub struct AppState {
+    pub leptos_options: LeptosOptions,
+    pub directory: DirectoryHandle,
+    pub store: db::Store,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    #[error(transparent)]
+    Store(#[from] db::StoreError),
+    #[error("the stored directory is inconsistent: {0}")]
+    Directory(#[from] wegweiser_core::domain::TaxonomyError),
+}
+
+impl AppState {
+    /// Open the store, load the demo directory into an empty database, and
+    /// build the in-memory public directory.
+    pub async fn open(
+        leptos_options: LeptosOptions,
+        database_url: &str,
+    ) -> Result<Self, StartError> {
+        let store = db::Store::new(db::connect(database_url).await?);
+        if store.is_empty().await? {
+            let demo = wegweiser_core::demo::demo_records();
+            let summary = store
+                .import(&demo, false, time::OffsetDateTime::now_utc())
+                .await?;
+            tracing::info!(
+                groups = demo.groups.len(),
+                created = summary.created,
+                "empty database: loaded the demo directory"
+            );
+        }
+        let records = store.load().await?;
+        let directory = DirectoryHandle::new(build_directory(&records)?);
+        Ok(Self {
+            leptos_options,
+            directory,
+            store,
+        })
+    }
+
+    /// Rebuild the public directory after a write.
+    pub async fn reload(&self) -> Result<(), StartError> {
+        let records = self.store.load().await?;
+        self.directory.replace(build_directory(&records)?);
+        Ok(())
+    }
+}
+
+fn build_directory(records: &Records) -> Result<Directory, StartError> {
+    Ok(Directory::build(records)?)
+}
+
+/// The whole application: pages, server functions, API, static files.
+pub fn router(state: AppState) -> Router {
+    let routes = generate_route_list(App);
+    let context = {
+        let directory = state.directory.clone();
+        move || provide_context(directory.clone())
+    };
+    Router::new()
+        .nest("/api/v1", api::routes())
+        .leptos_routes_with_context(&state, routes, context, {
+            let options = state.leptos_options.clone();
+            move || shell(options.clone())
+        })
+        .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .layer(CompressionLayer::new())
+        .layer(SetResponseHeaderLayer::overriding(
+            header::REFERRER_POLICY,
+            HeaderValue::from_static("no-referrer"),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ))
+        .layer(axum::extract::DefaultBodyLimit::max(64 * 1024))
+        .with_state(state)
+}
