@@ -366,3 +366,95 @@ fn document(g: &PublicGroup, taxonomy: &Taxonomy) -> Vec<(u8, String)> {
     }
     d
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::demo::demo_records;
+    use crate::domain::Weekday;
+
+    fn dir() -> Directory {
+        Directory::build(&demo_records()).unwrap()
+    }
+
+    fn q(text: &str) -> Query {
+        Query { q: text.into(), ..Query::default() }
+    }
+
+    #[test]
+    fn empty_query_lists_all_listed_groups_by_name() {
+        let d = dir();
+        let r = d.search(&Query::default());
+        assert_eq!(r.total, d.listed().count());
+        assert!(r.total < d.len(), "ended groups are not listed");
+        assert_eq!(r.items.len(), PER_PAGE);
+        let names: Vec<_> = r.items.iter().map(|f| normalize(f.group.name.as_str())).collect();
+        assert!(names.windows(2).all(|w| w[0] <= w[1]));
+    }
+
+    #[test]
+    fn a_topic_filter_includes_subtopics() {
+        let d = dir();
+        let sucht = d.search(&Query { topic: Some("sucht".into()), ..Query::default() }).total;
+        let alkohol = d.search(&Query { topic: Some("alkohol".into()), ..Query::default() }).total;
+        assert!(alkohol > 0 && sucht > alkohol, "sucht {sucht}, alkohol {alkohol}");
+        assert_eq!(d.search(&Query { topic: Some("gibt-es-nicht".into()), ..Query::default() }).total, 0);
+    }
+
+    #[test]
+    fn the_words_people_use_find_the_topic() {
+        let d = dir();
+        for (word, topic) in [("Abhängigkeit", "sucht"), ("Zucker", "diabetes"), ("trinken", "alkohol"), ("trauer", "trauer")] {
+            let r = d.search(&Query { page: 1, ..q(word) });
+            assert!(r.total > 0, "{word} finds nothing");
+            let t = d.taxonomy().by_slug(topic).unwrap();
+            let subtree = d.taxonomy().subtree(t.id);
+            assert!(
+                r.items[0].group.topics.iter().any(|id| subtree.contains(id)),
+                "{word}: first hit {} is not about {topic}",
+                r.items[0].group.name
+            );
+        }
+    }
+
+    #[test]
+    fn filters_hold_for_every_result() {
+        let d = dir();
+        let query = Query { day: Some(Weekday::Tu), step_free: true, new_members: true, ..Query::default() };
+        let r = d.search(&query);
+        assert!(r.total > 0);
+        for f in &r.items {
+            let g = &f.group;
+            assert!(g.schedules.iter().any(|s| s.recurrence().weekday() == Weekday::Tu));
+            assert!(g.accessibility.step_free);
+            assert_ne!(g.accepting_new_members, Accepting::No);
+        }
+    }
+
+    #[test]
+    fn zero_results_suggest_close_topics() {
+        let r = dir().search(&q("alkoholxyz"));
+        assert_eq!(r.total, 0);
+        assert!(r.suggestions.iter().any(|t| t.slug == "alkohol"), "{:?}", r.suggestions);
+    }
+
+    #[test]
+    fn pages_are_clamped() {
+        let d = dir();
+        let r = d.search(&Query { page: 999, ..Query::default() });
+        assert_eq!(r.page, r.pages);
+        assert!(!r.items.is_empty());
+    }
+
+    #[test]
+    fn a_to_z_covers_every_listed_group_once() {
+        let d = dir();
+        let az = d.a_to_z();
+        let n: usize = az.iter().map(|(_, gs)| gs.len()).sum();
+        assert_eq!(n, d.listed().count());
+        let letters: Vec<char> = az.iter().map(|(c, _)| *c).collect();
+        let mut sorted = letters.clone();
+        sorted.sort_by_key(|c| if *c == '#' { '~' } else { *c });
+        assert_eq!(letters, sorted);
+    }
+}

@@ -1,0 +1,33 @@
+import { expect, Page, TestInfo } from "@playwright/test";
+
+/** Go to a page and, when JavaScript is on, wait until it is hydrated. */
+export async function visit(page: Page, url: string) {
+  const resp = await page.goto(url);
+  await hydrated(page);
+  return resp;
+}
+
+export async function hydrated(page: Page) {
+  const js = await page.evaluate(() => true).catch(() => false);
+  if (js) await expect(page.locator("body")).toHaveAttribute("data-hydrated", "true");
+}
+
+export function jsEnabled(info: TestInfo) {
+  return info.project.use.javaScriptEnabled !== false;
+}
+
+/** The number in "42 Gruppen …" / "1 Gruppe …" / "Keine Gruppe gefunden". */
+export async function resultCount(page: Page): Promise<number> {
+  const text = (await page.locator(".result-count").textContent()) ?? "";
+  if (text.startsWith("Keine")) return 0;
+  const m = text.match(/^(\d+) Gruppe/);
+  expect(m, `result count in "${text}"`).not.toBeNull();
+  return Number(m![1]);
+}
+
+/** The API's count for the same query string: the page must agree with it. */
+export async function apiTotal(page: Page, search: string): Promise<number> {
+  const resp = await page.request.get(`/api/v1/groups${search}`);
+  expect(resp.ok()).toBeTruthy();
+  return (await resp.json()).total;
+}
