@@ -170,28 +170,13 @@ pub async fn load_topic_tree() -> Result<TopicTree, ServerFnError> {
 
 #[server(prefix = "/fn", endpoint = "topic", input = Json)]
 pub async fn load_topic(slug: String) -> Result<Option<TopicData>, ServerFnError> {
-    use wegweiser_core::directory::Query;
     let dir = server::directory()?;
     let tax = dir.taxonomy();
     let Some(t) = tax.by_slug(&slug) else {
         return Ok(None);
     };
     let counts = dir.topic_counts();
-    let all = dir.search(&Query {
-        topic: Some(slug.clone()),
-        page: 1,
-        ..Query::default()
-    });
-    // A topic page lists all its groups, not one page of them.
-    let mut groups = all.items.into_iter().map(|f| f.group).collect::<Vec<_>>();
-    for page in 2..=all.pages {
-        let more = dir.search(&Query {
-            topic: Some(slug.clone()),
-            page,
-            ..Query::default()
-        });
-        groups.extend(more.items.into_iter().map(|f| f.group));
-    }
+    let groups = dir.in_topic(&slug).into_iter().cloned().collect();
     Ok(Some(TopicData {
         topic: TopicRef::from(t),
         description: t.data.description.as_ref().map(|d| d.to_string()),

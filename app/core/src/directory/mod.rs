@@ -191,9 +191,52 @@ impl Directory {
         counts
     }
 
-    /// Search and filter. An empty text lists every group that passes the
-    /// filters, by name.
+    /// Search and filter, one page of results. An empty text lists every
+    /// group that passes the filters, by name.
     pub fn search(&self, query: &Query) -> SearchResult {
+        let mut found = self.ranked(query);
+        let total = found.len();
+        let pages = total.div_ceil(PER_PAGE).max(1);
+        let page = query.page().min(pages);
+        let items = found
+            .drain(..)
+            .skip((page - 1) * PER_PAGE)
+            .take(PER_PAGE)
+            .map(|(i, matched)| Found {
+                group: self.groups[i].clone(),
+                matched,
+            })
+            .collect();
+        let suggestions = if total < 3 {
+            self.suggest(&query.q)
+        } else {
+            Vec::new()
+        };
+        SearchResult {
+            query: query.clone(),
+            total,
+            page,
+            pages,
+            items,
+            suggestions,
+        }
+    }
+
+    /// Every listed group of a topic and its subtopics, by name.
+    pub fn in_topic(&self, slug: &str) -> Vec<&PublicGroup> {
+        let query = Query {
+            topic: Some(slug.to_owned()),
+            ..Query::default()
+        };
+        self.ranked(&query)
+            .into_iter()
+            .map(|(i, _)| &self.groups[i])
+            .collect()
+    }
+
+    /// All groups passing the query's filters, best first, each with the
+    /// terms that matched.
+    fn ranked(&self, query: &Query) -> Vec<(usize, Vec<String>)> {
         let topic_filter: Option<HashSet<TopicId>> = match &query.topic {
             Some(slug) => match self.taxonomy.by_slug(slug) {
                 Some(t) => Some(self.taxonomy.subtree(t.id).into_iter().collect()),
@@ -225,51 +268,23 @@ impl Directory {
                     ))
                 && (!query.founding || g.status == Status::Founding)
         };
-
-        let mut found: Vec<(usize, Vec<String>)> = if query.q.trim().is_empty() {
-            (0..self.groups.len())
+        if query.q.trim().is_empty() {
+            return (0..self.groups.len())
                 .filter(|&i| passes(&self.groups[i]))
                 .map(|i| (i, Vec::new()))
-                .collect()
-        } else {
-            let mut hits = self.index.search(&query.q);
-            hits.retain(|h| passes(&self.groups[h.doc]));
-            // Within equal relevance, groups that can be joined come first.
-            hits.sort_by(|a, b| {
-                b.words_matched
-                    .cmp(&a.words_matched)
-                    .then(b.score.cmp(&a.score))
-                    .then(openness(&self.groups[a.doc]).cmp(&openness(&self.groups[b.doc])))
-                    .then(a.doc.cmp(&b.doc))
-            });
-            hits.into_iter().map(|h| (h.doc, h.matched_terms)).collect()
-        };
-
-        let total = found.len();
-        let pages = total.div_ceil(PER_PAGE).max(1);
-        let page = query.page().min(pages);
-        let items = found
-            .drain(..)
-            .skip((page - 1) * PER_PAGE)
-            .take(PER_PAGE)
-            .map(|(i, matched)| Found {
-                group: self.groups[i].clone(),
-                matched,
-            })
-            .collect();
-        let suggestions = if total < 3 {
-            self.suggest(&query.q)
-        } else {
-            Vec::new()
-        };
-        SearchResult {
-            query: query.clone(),
-            total,
-            page,
-            pages,
-            items,
-            suggestions,
+                .collect();
         }
+        let mut hits = self.index.search(&query.q);
+        hits.retain(|h| passes(&self.groups[h.doc]));
+        // Within equal relevance, groups that can be joined come first.
+        hits.sort_by(|a, b| {
+            b.words_matched
+                .cmp(&a.words_matched)
+                .then(b.score.cmp(&a.score))
+                .then(openness(&self.groups[a.doc]).cmp(&openness(&self.groups[b.doc])))
+                .then(a.doc.cmp(&b.doc))
+        });
+        hits.into_iter().map(|h| (h.doc, h.matched_terms)).collect()
     }
 
     /// Topics whose words share a beginning with a query word.
@@ -378,7 +393,10 @@ mod tests {
     }
 
     fn q(text: &str) -> Query {
-        Query { q: text.into(), ..Query::default() }
+        Query {
+            q: text.into(),
+            ..Query::default()
+        }
     }
 
     #[test]
@@ -388,29 +406,62 @@ mod tests {
         assert_eq!(r.total, d.listed().count());
         assert!(r.total < d.len(), "ended groups are not listed");
         assert_eq!(r.items.len(), PER_PAGE);
-        let names: Vec<_> = r.items.iter().map(|f| normalize(f.group.name.as_str())).collect();
+        let names: Vec<_> = r
+            .items
+            .iter()
+            .map(|f| normalize(f.group.name.as_str()))
+            .collect();
         assert!(names.windows(2).all(|w| w[0] <= w[1]));
     }
 
     #[test]
     fn a_topic_filter_includes_subtopics() {
         let d = dir();
-        let sucht = d.search(&Query { topic: Some("sucht".into()), ..Query::default() }).total;
-        let alkohol = d.search(&Query { topic: Some("alkohol".into()), ..Query::default() }).total;
-        assert!(alkohol > 0 && sucht > alkohol, "sucht {sucht}, alkohol {alkohol}");
-        assert_eq!(d.search(&Query { topic: Some("gibt-es-nicht".into()), ..Query::default() }).total, 0);
+        let sucht = d
+            .search(&Query {
+                topic: Some("sucht".into()),
+                ..Query::default()
+            })
+            .total;
+        let alkohol = d
+            .search(&Query {
+                topic: Some("alkohol".into()),
+                ..Query::default()
+            })
+            .total;
+        assert!(
+            alkohol > 0 && sucht > alkohol,
+            "sucht {sucht}, alkohol {alkohol}"
+        );
+        assert_eq!(
+            d.search(&Query {
+                topic: Some("gibt-es-nicht".into()),
+                ..Query::default()
+            })
+            .total,
+            0
+        );
     }
 
     #[test]
     fn the_words_people_use_find_the_topic() {
         let d = dir();
-        for (word, topic) in [("Abhängigkeit", "sucht"), ("Zucker", "diabetes"), ("trinken", "alkohol"), ("trauer", "trauer")] {
+        for (word, topic) in [
+            ("Abhängigkeit", "sucht"),
+            ("Zucker", "diabetes"),
+            ("trinken", "alkohol"),
+            ("trauer", "trauer"),
+        ] {
             let r = d.search(&Query { page: 1, ..q(word) });
             assert!(r.total > 0, "{word} finds nothing");
             let t = d.taxonomy().by_slug(topic).unwrap();
             let subtree = d.taxonomy().subtree(t.id);
             assert!(
-                r.items[0].group.topics.iter().any(|id| subtree.contains(id)),
+                r.items[0]
+                    .group
+                    .topics
+                    .iter()
+                    .any(|id| subtree.contains(id)),
                 "{word}: first hit {} is not about {topic}",
                 r.items[0].group.name
             );
@@ -420,12 +471,20 @@ mod tests {
     #[test]
     fn filters_hold_for_every_result() {
         let d = dir();
-        let query = Query { day: Some(Weekday::Tu), step_free: true, new_members: true, ..Query::default() };
+        let query = Query {
+            day: Some(Weekday::Tu),
+            step_free: true,
+            new_members: true,
+            ..Query::default()
+        };
         let r = d.search(&query);
         assert!(r.total > 0);
         for f in &r.items {
             let g = &f.group;
-            assert!(g.schedules.iter().any(|s| s.recurrence().weekday() == Weekday::Tu));
+            assert!(g
+                .schedules
+                .iter()
+                .any(|s| s.recurrence().weekday() == Weekday::Tu));
             assert!(g.accessibility.step_free);
             assert_ne!(g.accepting_new_members, Accepting::No);
         }
@@ -435,13 +494,20 @@ mod tests {
     fn zero_results_suggest_close_topics() {
         let r = dir().search(&q("alkoholxyz"));
         assert_eq!(r.total, 0);
-        assert!(r.suggestions.iter().any(|t| t.slug == "alkohol"), "{:?}", r.suggestions);
+        assert!(
+            r.suggestions.iter().any(|t| t.slug == "alkohol"),
+            "{:?}",
+            r.suggestions
+        );
     }
 
     #[test]
     fn pages_are_clamped() {
         let d = dir();
-        let r = d.search(&Query { page: 999, ..Query::default() });
+        let r = d.search(&Query {
+            page: 999,
+            ..Query::default()
+        });
         assert_eq!(r.page, r.pages);
         assert!(!r.items.is_empty());
     }
