@@ -1,4 +1,4 @@
-import { expect, Page, TestInfo } from "@playwright/test";
+import { expect, Page, test, TestInfo } from "@playwright/test";
 
 /** Go to a page and, when JavaScript is on, wait until it is hydrated. */
 export async function visit(page: Page, url: string) {
@@ -8,8 +8,7 @@ export async function visit(page: Page, url: string) {
 }
 
 export async function hydrated(page: Page) {
-  const js = await page.evaluate(() => true).catch(() => false);
-  if (js) await expect(page.locator("body")).toHaveAttribute("data-hydrated", "true");
+  if (jsEnabled(test.info())) await expect(page.locator("body")).toHaveAttribute("data-hydrated", "true");
 }
 
 export function jsEnabled(info: TestInfo) {

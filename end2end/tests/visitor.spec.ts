@@ -12,7 +12,7 @@ test("search from the home page, open a result, read the details", async ({ page
   expect(count).toBe(await apiTotal(page, "?q=Trauer"));
   await expect(page.locator(".group-card mark").first()).toBeVisible();
 
-  const first = page.locator(".group-card h3 a").first();
+  const first = page.locator(".group-card .card-title a").first();
   const name = (await first.textContent())!.trim();
   await first.click();
   await expect(page).toHaveURL(/\/gruppe\//);

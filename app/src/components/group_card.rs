@@ -26,6 +26,9 @@ pub fn GroupCard(
     #[prop(optional)] matched: Vec<String>,
     facets: Option<Facets>,
     as_of: Option<PrimitiveDateTime>,
+    /// 2 where the card sits right under the page's h1, 3 under an h2.
+    #[prop(default = 3)]
+    heading: u8,
 ) -> impl IntoView {
     let href = format!("/gruppe/{}", group.slug);
     let topic_names: Vec<String> = facets
@@ -61,11 +64,10 @@ pub fn GroupCard(
     };
     view! {
         <article class="group-card">
-            <h3>
-                <a href=href>
-                    <Highlighted text=group.name.to_string() terms=matched.clone()/>
-                </a>
-            </h3>
+            {
+                let link = view! { <a href=href><Highlighted text=group.name.to_string() terms=matched.clone()/></a> };
+                if heading == 2 { view! { <h2 class="card-title">{link}</h2> }.into_any() } else { view! { <h3 class="card-title">{link}</h3> }.into_any() }
+            }
             <p class="meta">
                 {district.map(|d| view! { <span class="district">{d}</span> })}
                 {(!topic_names.is_empty()).then(|| view! { <span class="topics">{topic_names.join(", ")}</span> })}

@@ -3,11 +3,13 @@
 mod group_card;
 mod layout;
 mod office_card;
+mod query_form;
 mod search_box;
 
 pub use group_card::GroupCard;
 pub use layout::Layout;
 pub use office_card::{OfficeCard, OfficeHelp};
+pub use query_form::{canonical_redirect, QueryForm};
 pub use search_box::SearchBox;
 
 use leptos::prelude::*;

@@ -1,12 +1,11 @@
+use super::QueryForm;
 use leptos::prelude::*;
-use leptos_router::components::Form;
 
-/// The search field: a plain GET form to /suche, so it works without
-/// JavaScript; with JavaScript the router handles it without a reload.
+/// The search field on the home and 404 pages.
 #[component]
 pub fn SearchBox(#[prop(into)] value: String, #[prop(optional)] autofocus: bool) -> impl IntoView {
     view! {
-        <Form action="/suche" attr:class="search-box" attr:role="search">
+        <QueryForm class="search-box">
             <label for="q">"Wonach suchen Sie?"</label>
             <div class="search-row">
                 <input
@@ -21,6 +20,6 @@ pub fn SearchBox(#[prop(into)] value: String, #[prop(optional)] autofocus: bool)
                 />
                 <button type="submit">"Suchen"</button>
             </div>
-        </Form>
+        </QueryForm>
     }
 }

@@ -1,8 +1,7 @@
 use crate::api::{load_search, Facets, ResultsData};
-use crate::components::{GroupCard, LoadError, Loading, OfficeHelp};
+use crate::components::{canonical_redirect, GroupCard, LoadError, Loading, OfficeHelp, QueryForm};
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::Form;
 use leptos_router::hooks::use_query_map;
 use wegweiser_core::directory::{FormatFilter, Query};
 use wegweiser_core::domain::{Audience, Language, Weekday};
@@ -18,6 +17,7 @@ pub fn Results() -> impl IntoView {
             .collect();
         Query::parse_lenient(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
     });
+    canonical_redirect(&query.get_untracked());
     let data = Resource::new(move || query.get(), load_search);
     view! {
         <Title text=move || {
@@ -88,7 +88,7 @@ fn ResultsView(data: ResultsData) -> impl IntoView {
         })}
         <div class="cards">
             {result.items.into_iter().map(|f| view! {
-                <GroupCard group=f.group matched=f.matched facets=Some(facets.clone()) as_of=Some(as_of)/>
+                <GroupCard group=f.group matched=f.matched facets=Some(facets.clone()) as_of=Some(as_of) heading=2/>
             }).collect_view()}
         </div>
         {pager}
@@ -103,7 +103,7 @@ fn FilterForm(query: Query, facets: Facets) -> impl IntoView {
     let q = query.clone();
     let sel = |a: bool| a.then_some("");
     view! {
-        <Form action="/suche" attr:class="filters" attr:role="search">
+        <QueryForm class="filters">
             <div class="field field-q">
                 <label for="q">"Suchbegriff"</label>
                 <input id="q" type="search" name="q" value=q.q.clone() placeholder="z. B. Trauer, Sucht, Demenz" autocomplete="off" enterkeyhint="search"/>
@@ -178,6 +178,6 @@ fn FilterForm(query: Query, facets: Facets) -> impl IntoView {
                 <button type="submit">"Suchen"</button>
                 {(!query.is_empty()).then(|| view! { <a class="reset" href="/suche">"Alles zurücksetzen"</a> })}
             </div>
-        </Form>
+        </QueryForm>
     }
 }

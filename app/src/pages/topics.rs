@@ -92,7 +92,7 @@ fn TopicView(data: TopicData) -> impl IntoView {
         })}
         <p class="result-count">{groups(count)} " zum Thema " {topic.name}</p>
         <div class="cards">
-            {list.into_iter().map(|g| view! { <GroupCard group=g facets=None as_of=Some(as_of)/> }).collect_view()}
+            {list.into_iter().map(|g| view! { <GroupCard group=g facets=None as_of=Some(as_of) heading=2/> }).collect_view()}
         </div>
     }
 }

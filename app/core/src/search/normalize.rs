@@ -1,19 +1,56 @@
-//! Text normalisation for German: lower case, Unicode NFKD with marks
-//! removed, and ä/ö/ü/ß folded to ae/oe/ue/ss so that "Angehoerige",
-//! "Angehörige" and "ANGEHÖRIGE" are the same word.
+//! Text normalisation for German: lower case, ä/ö/ü/ß spelled out as
+//! ae/oe/ue/ss so that "Angehoerige", "Angehörige" and "ANGEHÖRIGE" are the
+//! same word, other Latin letters with diacritics reduced to their base
+//! letter (é → e), and everything that is not a letter or digit a space.
+//!
+//! The folding table covers Latin-1 Supplement and Latin Extended-A/B and was
+//! generated from Unicode's NFKD decompositions. A hand table instead of the
+//! `unicode-normalization` crate keeps its tables out of the browser bundle;
+//! letters of other scripts (Cyrillic, Arabic, …) are kept as they are.
 
-use unicode_normalization::UnicodeNormalization;
-
-/// Fold one character to ASCII where a plain letter exists (é → e).
-/// German umlauts are handled by [`normalize`], which spells them out.
-pub fn fold_char(c: char) -> char {
-    let s = c.to_string();
-    let folded = s.nfkd().find(char::is_ascii);
-    folded.unwrap_or(c)
+/// The base letters of a lower-case Latin letter with diacritics.
+fn latin_base(c: char) -> Option<&'static str> {
+    Some(match c {
+        'à' | 'á' | 'â' | 'ã' | 'å' | 'ā' | 'ă' | 'ą' | 'ǎ' | 'ǟ' | 'ǡ' | 'ǻ' | 'ȁ' | 'ȃ' | 'ȧ' => {
+            "a"
+        }
+        'æ' => "ae",
+        'ç' | 'ć' | 'ĉ' | 'ċ' | 'č' => "c",
+        'ð' | 'ď' | 'đ' => "d",
+        'ǆ' | 'ǳ' => "dz",
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ĕ' | 'ė' | 'ę' | 'ě' | 'ȅ' | 'ȇ' | 'ȩ' => "e",
+        'ĝ' | 'ğ' | 'ġ' | 'ģ' | 'ǧ' | 'ǵ' => "g",
+        'ĥ' | 'ħ' | 'ȟ' => "h",
+        'ì' | 'í' | 'î' | 'ï' | 'ĩ' | 'ī' | 'ĭ' | 'į' | 'ı' | 'ǐ' | 'ȉ' | 'ȋ' => "i",
+        'ĳ' => "ij",
+        'ĵ' | 'ǰ' => "j",
+        'ķ' | 'ĸ' | 'ǩ' => "k",
+        'ĺ' | 'ļ' | 'ľ' | 'ŀ' | 'ł' => "l",
+        'ǉ' => "lj",
+        'ñ' | 'ń' | 'ņ' | 'ň' | 'ǹ' => "n",
+        'ǌ' => "nj",
+        'ò' | 'ó' | 'ô' | 'õ' | 'ø' | 'ō' | 'ŏ' | 'ő' | 'ơ' | 'ǒ' | 'ǫ' | 'ǭ' | 'ȍ' | 'ȏ' | 'ȫ'
+        | 'ȭ' | 'ȯ' | 'ȱ' => "o",
+        'œ' => "oe",
+        'ŕ' | 'ŗ' | 'ř' | 'ȑ' | 'ȓ' => "r",
+        'ś' | 'ŝ' | 'ş' | 'š' | 'ſ' | 'ș' => "s",
+        'ţ' | 'ť' | 'ŧ' | 'ț' => "t",
+        'þ' => "th",
+        'ù' | 'ú' | 'û' | 'ũ' | 'ū' | 'ŭ' | 'ů' | 'ű' | 'ų' | 'ư' | 'ǔ' | 'ǖ' | 'ǘ' | 'ǚ' | 'ǜ'
+        | 'ȕ' | 'ȗ' => "u",
+        'ŵ' => "w",
+        'ý' | 'ÿ' | 'ŷ' | 'ȳ' => "y",
+        'ź' | 'ż' | 'ž' => "z",
+        _ => return None,
+    })
 }
 
-/// Normalise a text for matching: lower case, umlauts spelled out, accents
-/// dropped, everything that is not a letter or digit becomes a space.
+/// Fold one character to a plain letter where one exists (é → e).
+pub fn fold_char(c: char) -> char {
+    latin_base(c).and_then(|s| s.chars().next()).unwrap_or(c)
+}
+
+/// Normalise a text for matching (see the module documentation).
 pub fn normalize(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars().flat_map(char::to_lowercase) {
@@ -23,19 +60,11 @@ pub fn normalize(text: &str) -> String {
             'ü' => out.push_str("ue"),
             'ß' => out.push_str("ss"),
             c if c.is_ascii_alphanumeric() => out.push(c),
-            c if c.is_alphanumeric() => {
-                let mut any = false;
-                for d in c.to_string().nfkd() {
-                    if d.is_alphanumeric() {
-                        out.push(d);
-                        any = true;
-                    }
-                }
-                if !any {
-                    out.push(' ');
-                }
-            }
-            _ => out.push(' '),
+            c => match latin_base(c) {
+                Some(base) => out.push_str(base),
+                None if c.is_alphanumeric() => out.push(c),
+                None => out.push(' '),
+            },
         }
     }
     out
@@ -59,6 +88,12 @@ mod tests {
         assert_eq!(normalize("ANGEHÖRIGE"), "angehoerige");
         assert_eq!(normalize("Straße"), "strasse");
         assert_eq!(normalize("Café"), "cafe");
+        assert_eq!(normalize("Łódź Ærø"), "lodz aero");
+    }
+
+    #[test]
+    fn other_scripts_are_kept() {
+        assert_eq!(normalize("Привет"), "привет");
     }
 
     #[test]
