@@ -14,7 +14,7 @@ use wegweiser_core::domain::{Office, PublicGroup};
 pub struct HomeData {
     pub total: usize,
     /// Top-level topics with the number of groups under them.
-    pub topics: Vec<(TopicRef, usize)>,
+    pub topics: Vec<TopicCount>,
     pub founding: Vec<PublicGroup>,
     pub offices: Vec<Office>,
 }
@@ -50,29 +50,46 @@ pub struct TopicData {
     pub description: Option<String>,
     pub synonyms: Vec<String>,
     pub path: Vec<TopicRef>,
-    pub children: Vec<(TopicRef, usize)>,
+    pub children: Vec<TopicCount>,
     pub groups: Vec<PublicGroup>,
     pub as_of: PrimitiveDateTime,
 }
 
+/// A topic with the number of listed groups under it (subtopics included).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct TopicTree {
-    /// (topic, group count, subtopics with counts)
-    pub roots: Vec<(TopicRef, usize, Vec<(TopicRef, usize)>)>,
+pub struct TopicCount {
+    pub topic: TopicRef,
+    pub groups: usize,
+}
+
+/// A top-level topic with its subtopics.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TopicBranch {
+    pub topic: TopicCount,
+    pub children: Vec<TopicCount>,
 }
 
 #[cfg(feature = "ssr")]
 mod server {
     use crate::state::DirectoryHandle;
     use leptos::prelude::*;
+    use std::collections::HashMap;
     use std::sync::Arc;
     use time::PrimitiveDateTime;
-    use wegweiser_core::directory::Directory;
+    use wegweiser_core::directory::{Directory, TopicRef};
+    use wegweiser_core::domain::{Topic, TopicId};
 
     pub fn directory() -> Result<Arc<Directory>, ServerFnError> {
         use_context::<DirectoryHandle>()
             .map(|h| h.snapshot())
             .ok_or_else(|| ServerFnError::new("Verzeichnis nicht verfügbar"))
+    }
+
+    pub fn counted(t: &Topic, counts: &HashMap<TopicId, usize>) -> super::TopicCount {
+        super::TopicCount {
+            topic: TopicRef::from(t),
+            groups: counts.get(&t.id).copied().unwrap_or(0),
+        }
     }
 
     pub fn now() -> PrimitiveDateTime {
@@ -91,8 +108,8 @@ pub async fn load_home() -> Result<HomeData, ServerFnError> {
     let topics = dir
         .taxonomy()
         .roots()
-        .map(|t| (TopicRef::from(t), counts.get(&t.id).copied().unwrap_or(0)))
-        .filter(|(_, n)| *n > 0)
+        .map(|t| server::counted(t, &counts))
+        .filter(|t| t.groups > 0)
         .collect();
     Ok(HomeData {
         total: dir.listed().count(),
@@ -149,23 +166,20 @@ pub async fn load_a_to_z() -> Result<Vec<(char, Vec<PublicGroup>)>, ServerFnErro
 }
 
 #[server(prefix = "/fn", endpoint = "topics", input = Json)]
-pub async fn load_topic_tree() -> Result<TopicTree, ServerFnError> {
+pub async fn load_topic_tree() -> Result<Vec<TopicBranch>, ServerFnError> {
     let dir = server::directory()?;
     let tax = dir.taxonomy();
     let counts = dir.topic_counts();
-    let count = |id| counts.get(&id).copied().unwrap_or(0);
-    Ok(TopicTree {
-        roots: tax
-            .roots()
-            .map(|t| {
-                let children = tax
-                    .children(t.id)
-                    .map(|c| (TopicRef::from(c), count(c.id)))
-                    .collect();
-                (TopicRef::from(t), count(t.id), children)
-            })
-            .collect(),
-    })
+    Ok(tax
+        .roots()
+        .map(|t| TopicBranch {
+            topic: server::counted(t, &counts),
+            children: tax
+                .children(t.id)
+                .map(|c| server::counted(c, &counts))
+                .collect(),
+        })
+        .collect())
 }
 
 #[server(prefix = "/fn", endpoint = "topic", input = Json)]
@@ -184,7 +198,7 @@ pub async fn load_topic(slug: String) -> Result<Option<TopicData>, ServerFnError
         path: tax.path(t.id).into_iter().map(TopicRef::from).collect(),
         children: tax
             .children(t.id)
-            .map(|c| (TopicRef::from(c), counts.get(&c.id).copied().unwrap_or(0)))
+            .map(|c| server::counted(c, &counts))
             .collect(),
         groups,
         as_of: server::now(),

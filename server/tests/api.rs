@@ -4,7 +4,7 @@ mod common;
 
 use axum::http::StatusCode;
 use common::TestApp;
-use serde_json::Value;
+
 use wegweiser_core::domain::Weekday;
 
 #[tokio::test]
@@ -167,4 +167,4 @@ async fn responses_are_compressed_when_asked() {
     assert_eq!(resp.headers()["content-encoding"], "br");
 }
 
-fn _assert_value(_: &Value) {}
+

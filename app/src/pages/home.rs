@@ -20,8 +20,8 @@ pub fn Home() -> impl IntoView {
                         <section aria-labelledby="themen-titel">
                             <h2 id="themen-titel">"Themen"</h2>
                             <ul class="topic-grid">
-                                {d.topics.into_iter().map(|(t, n)| view! {
-                                    <li><a href=format!("/themen/{}", t.slug)>{t.name}<span class="count">{crate::format::groups(n)}</span></a></li>
+                                {d.topics.into_iter().map(|t| view! {
+                                    <li><a href=format!("/themen/{}", t.topic.slug)>{t.topic.name}<span class="count">{crate::format::groups(t.groups)}</span></a></li>
                                 }).collect_view()}
                             </ul>
                             <p><a href="/themen">"Alle Themen"</a> " · " <a href="/a-z">"Alle " {d.total} " Gruppen von A bis Z"</a></p>

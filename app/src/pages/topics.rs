@@ -1,5 +1,5 @@
 use super::not_found::NotFound;
-use crate::api::{load_topic, load_topic_tree, TopicData};
+use crate::api::{load_topic, load_topic_tree, TopicBranch, TopicData};
 use crate::components::{GroupCard, LoadError, Loading};
 use crate::format::groups;
 use leptos::prelude::*;
@@ -17,15 +17,15 @@ pub fn Topics() -> impl IntoView {
                 match data.await {
                     Ok(tree) => view! {
                         <ul class="topic-tree">
-                            {tree.roots.into_iter().map(|(t, n, children)| view! {
+                            {tree.into_iter().map(|TopicBranch { topic: t, children }| view! {
                                 <li>
-                                    <a href=format!("/themen/{}", t.slug)>{t.name}</a>
-                                    " " <span class="count">"(" {groups(n)} ")"</span>
+                                    <a href=format!("/themen/{}", t.topic.slug)>{t.topic.name}</a>
+                                    " " <span class="count">"(" {groups(t.groups)} ")"</span>
                                     {(!children.is_empty()).then(|| view! {
                                         <ul>
-                                            {children.into_iter().map(|(c, n)| view! {
-                                                <li><a href=format!("/themen/{}", c.slug)>{c.name}</a>
-                                                " " <span class="count">"(" {groups(n)} ")"</span></li>
+                                            {children.into_iter().map(|c| view! {
+                                                <li><a href=format!("/themen/{}", c.topic.slug)>{c.topic.name}</a>
+                                                " " <span class="count">"(" {groups(c.groups)} ")"</span></li>
                                             }).collect_view()}
                                         </ul>
                                     })}
@@ -85,8 +85,8 @@ fn TopicView(data: TopicData) -> impl IntoView {
         {(!synonyms.is_empty()).then(|| view! { <p class="synonyms">"Auch gesucht als: " {synonyms.join(", ")}</p> })}
         {(!children.is_empty()).then(|| view! {
             <ul class="subtopics">
-                {children.into_iter().map(|(c, n)| view! {
-                    <li><a href=format!("/themen/{}", c.slug)>{c.name}</a> " (" {groups(n)} ")"</li>
+                {children.into_iter().map(|c| view! {
+                    <li><a href=format!("/themen/{}", c.topic.slug)>{c.topic.name}</a> " (" {groups(c.groups)} ")"</li>
                 }).collect_view()}
             </ul>
         })}
