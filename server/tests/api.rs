@@ -166,5 +166,3 @@ async fn responses_are_compressed_when_asked() {
     let resp = app.router.clone().oneshot(req).await.unwrap();
     assert_eq!(resp.headers()["content-encoding"], "br");
 }
-
-
