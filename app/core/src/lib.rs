@@ -11,4 +11,5 @@ pub mod domain;
 #[cfg(feature = "interchange")]
 pub mod interchange;
 pub mod records;
+pub mod relevance;
 pub mod search;

@@ -1,13 +1,15 @@
 use crate::api::Facets;
 use leptos::prelude::*;
+use std::sync::Arc;
 use time::PrimitiveDateTime;
 use wegweiser_core::domain::{Accepting, PublicGroup, Status};
-use wegweiser_core::search::highlight;
+use wegweiser_core::search::Highlighter;
 
 /// Text with the words that matched the search marked.
 #[component]
-pub fn Highlighted(#[prop(into)] text: String, terms: Vec<String>) -> impl IntoView {
-    highlight(&text, &terms)
+pub fn Highlighted(#[prop(into)] text: String, highlighter: Arc<Highlighter>) -> impl IntoView {
+    highlighter
+        .runs(&text)
         .into_iter()
         .map(|(run, hit)| {
             if hit {
@@ -23,7 +25,9 @@ pub fn Highlighted(#[prop(into)] text: String, terms: Vec<String>) -> impl IntoV
 #[component]
 pub fn GroupCard(
     group: PublicGroup,
-    #[prop(optional)] matched: Vec<String>,
+    /// The search that found the group, to mark what matched.
+    #[prop(optional, into)]
+    query: String,
     facets: Option<Facets>,
     as_of: Option<PrimitiveDateTime>,
     /// 2 where the card sits right under the page's h1, 3 under an h2.
@@ -31,6 +35,7 @@ pub fn GroupCard(
     heading: u8,
 ) -> impl IntoView {
     let href = format!("/gruppe/{}", group.slug);
+    let highlighter = Arc::new(Highlighter::new(&query));
     let topic_names: Vec<String> = facets
         .map(|f| {
             group
@@ -65,14 +70,14 @@ pub fn GroupCard(
     view! {
         <article class="group-card">
             {
-                let link = view! { <a href=href><Highlighted text=group.name.to_string() terms=matched.clone()/></a> };
+                let link = view! { <a href=href><Highlighted text=group.name.to_string() highlighter=highlighter.clone()/></a> };
                 if heading == 2 { view! { <h2 class="card-title">{link}</h2> }.into_any() } else { view! { <h3 class="card-title">{link}</h3> }.into_any() }
             }
             <p class="meta">
                 {district.map(|d| view! { <span class="district">{d}</span> })}
                 {(!topic_names.is_empty()).then(|| view! { <span class="topics">{topic_names.join(", ")}</span> })}
             </p>
-            <p class="description"><Highlighted text=group.description.to_string() terms=matched/></p>
+            <p class="description"><Highlighted text=group.description.to_string() highlighter/></p>
             {rhythm.map(|r| view! { <p class="rhythm">{r}</p> })}
             {next.map(|n| view! { <p class="next">"Nächstes Treffen: " {n}</p> })}
             <ul class="badges">

@@ -48,7 +48,15 @@ fn ResultsView(data: ResultsData) -> impl IntoView {
     let summary = match (result.total, q.q.is_empty()) {
         (0, _) => "Keine Gruppe gefunden".to_owned(),
         (n, true) => crate::format::groups(n),
-        (n, false) => format!("{} für „{}“", crate::format::groups(n), q.q),
+        (n, false) if result.complete == n || result.complete == 0 => {
+            format!("{} für „{}“", crate::format::groups(n), q.q)
+        }
+        (n, false) => format!(
+            "{} für „{}“, davon {} mit allen Suchwörtern",
+            crate::format::groups(n),
+            q.q,
+            result.complete
+        ),
     };
     let pager = (result.pages > 1).then(|| {
         let prev = (result.page > 1)
@@ -87,8 +95,8 @@ fn ResultsView(data: ResultsData) -> impl IntoView {
             </div>
         })}
         <div class="cards">
-            {result.items.into_iter().map(|f| view! {
-                <GroupCard group=f.group matched=f.matched facets=Some(facets.clone()) as_of=Some(as_of) heading=2/>
+            {result.items.into_iter().map(|g| view! {
+                <GroupCard group=g query=q.q.clone() facets=Some(facets.clone()) as_of=Some(as_of) heading=2/>
             }).collect_view()}
         </div>
         {pager}

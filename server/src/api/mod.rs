@@ -27,6 +27,8 @@ pub fn routes() -> Router<AppState> {
 #[derive(Serialize)]
 pub struct GroupList {
     pub total: usize,
+    /// How many of `total` match every word of `q` (ranked first).
+    pub complete: usize,
     pub page: usize,
     pub pages: usize,
     pub per_page: usize,
@@ -43,10 +45,11 @@ async fn groups(
     let result = state.directory.snapshot().search(&query);
     Ok(Json(GroupList {
         total: result.total,
+        complete: result.complete,
         page: result.page,
         pages: result.pages,
         per_page: PER_PAGE,
-        items: result.items.into_iter().map(|f| f.group).collect(),
+        items: result.items,
         suggestions: result.suggestions,
     }))
 }

@@ -33,22 +33,17 @@ impl From<&Topic> for TopicRef {
     }
 }
 
-/// One group in a result list, with the words that matched.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Found {
-    pub group: PublicGroup,
-    /// Normalised document words that matched the query, for highlighting.
-    pub matched: Vec<String>,
-}
-
 /// One page of results.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SearchResult {
     pub query: Query,
     pub total: usize,
+    /// How many of `total` match every word of the query (the others, ranked
+    /// after them, match some).
+    pub complete: usize,
     pub page: usize,
     pub pages: usize,
-    pub items: Vec<Found>,
+    pub items: Vec<PublicGroup>,
     /// With few or no results: topics close to what was typed ("Meinten Sie …").
     pub suggestions: Vec<TopicRef>,
 }
@@ -82,10 +77,21 @@ mod weight {
 
 impl Directory {
     pub fn build(records: &Records) -> Result<Self, TaxonomyError> {
-        let taxonomy = records.taxonomy()?;
-        let mut offices = records.offices.clone();
+        Self::from_public(
+            records.topics.clone(),
+            records.offices.clone(),
+            records.groups.iter().map(PublicGroup::from).collect(),
+        )
+    }
+
+    /// Build from public records only: what the browser holds.
+    pub fn from_public(
+        topics: Vec<Topic>,
+        mut offices: Vec<Office>,
+        mut groups: Vec<PublicGroup>,
+    ) -> Result<Self, TaxonomyError> {
+        let taxonomy = Taxonomy::new(topics)?;
         offices.sort_by(|a, b| a.data.name.cmp(&b.data.name));
-        let mut groups: Vec<PublicGroup> = records.groups.iter().map(PublicGroup::from).collect();
         groups.sort_by_cached_key(|g| (normalize(g.name.as_str()), g.id));
 
         let docs: Vec<Vec<(u8, String)>> = groups.iter().map(|g| document(g, &taxonomy)).collect();
@@ -194,7 +200,7 @@ impl Directory {
     /// Search and filter, one page of results. An empty text lists every
     /// group that passes the filters, by name.
     pub fn search(&self, query: &Query) -> SearchResult {
-        let mut found = self.ranked(query);
+        let (mut found, complete) = self.ranked(query);
         let total = found.len();
         let pages = total.div_ceil(PER_PAGE).max(1);
         let page = query.page().min(pages);
@@ -202,10 +208,7 @@ impl Directory {
             .drain(..)
             .skip((page - 1) * PER_PAGE)
             .take(PER_PAGE)
-            .map(|(i, matched)| Found {
-                group: self.groups[i].clone(),
-                matched,
-            })
+            .map(|i| self.groups[i].clone())
             .collect();
         let suggestions = if total < 3 {
             self.suggest(&query.q)
@@ -215,11 +218,21 @@ impl Directory {
         SearchResult {
             query: query.clone(),
             total,
+            complete,
             page,
             pages,
             items,
             suggestions,
         }
+    }
+
+    /// Every result of a search, best first (no pages).
+    pub fn search_all(&self, query: &Query) -> Vec<&PublicGroup> {
+        self.ranked(query)
+            .0
+            .into_iter()
+            .map(|i| &self.groups[i])
+            .collect()
     }
 
     /// Every listed group of a topic and its subtopics, by name.
@@ -229,14 +242,15 @@ impl Directory {
             ..Query::default()
         };
         self.ranked(&query)
+            .0
             .into_iter()
-            .map(|(i, _)| &self.groups[i])
+            .map(|i| &self.groups[i])
             .collect()
     }
 
-    /// All groups passing the query's filters, best first, each with the
-    /// terms that matched.
-    fn ranked(&self, query: &Query) -> Vec<(usize, Vec<String>)> {
+    /// All groups passing the query's filters, best first, and how many of
+    /// them match every word.
+    fn ranked(&self, query: &Query) -> (Vec<usize>, usize) {
         let topic_filter: Option<HashSet<TopicId>> = match &query.topic {
             Some(slug) => match self.taxonomy.by_slug(slug) {
                 Some(t) => Some(self.taxonomy.subtree(t.id).into_iter().collect()),
@@ -269,10 +283,11 @@ impl Directory {
                 && (!query.founding || g.status == Status::Founding)
         };
         if query.q.trim().is_empty() {
-            return (0..self.groups.len())
+            let all: Vec<usize> = (0..self.groups.len())
                 .filter(|&i| passes(&self.groups[i]))
-                .map(|i| (i, Vec::new()))
                 .collect();
+            let n = all.len();
+            return (all, n);
         }
         let mut hits = self.index.search(&query.q);
         hits.retain(|h| passes(&self.groups[h.doc]));
@@ -284,7 +299,9 @@ impl Directory {
                 .then(openness(&self.groups[a.doc]).cmp(&openness(&self.groups[b.doc])))
                 .then(a.doc.cmp(&b.doc))
         });
-        hits.into_iter().map(|h| (h.doc, h.matched_terms)).collect()
+        let words = self.index.word_count(&query.q);
+        let complete = hits.iter().filter(|h| h.words_matched == words).count();
+        (hits.into_iter().map(|h| h.doc).collect(), complete)
     }
 
     /// Topics whose words share a beginning with a query word.
@@ -297,7 +314,7 @@ impl Directory {
             .filter_map(|(id, tw)| {
                 let best = words
                     .iter()
-                    .flat_map(|w| tw.iter().map(move |t| common_prefix(w, t)))
+                    .flat_map(|w| tw.iter().map(move |t| closeness(w, t)))
                     .max()
                     .unwrap_or(0);
                 (best >= 4 && counts.get(id).copied().unwrap_or(0) > 0).then_some((best, id))
@@ -346,8 +363,17 @@ fn openness(g: &PublicGroup) -> u8 {
     }
 }
 
-fn common_prefix(a: &str, b: &str) -> usize {
-    a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count()
+/// How close a typed word is to a topic word: the length of their common
+/// beginning, or of the word when it is within two typos of it.
+fn closeness(typed: &str, topic_word: &str) -> usize {
+    let prefix = typed
+        .chars()
+        .zip(topic_word.chars())
+        .take_while(|(x, y)| x == y)
+        .count();
+    let (a, b): (Vec<char>, Vec<char>) = (typed.chars().collect(), topic_word.chars().collect());
+    let typo = crate::search::within(&a, &b, 2).map_or(0, |d| b.len().saturating_sub(d));
+    prefix.max(typo)
 }
 
 /// The searchable text of a group, field by field.
@@ -406,11 +432,7 @@ mod tests {
         assert_eq!(r.total, d.listed().count());
         assert!(r.total < d.len(), "ended groups are not listed");
         assert_eq!(r.items.len(), PER_PAGE);
-        let names: Vec<_> = r
-            .items
-            .iter()
-            .map(|f| normalize(f.group.name.as_str()))
-            .collect();
+        let names: Vec<_> = r.items.iter().map(|g| normalize(g.name.as_str())).collect();
         assert!(names.windows(2).all(|w| w[0] <= w[1]));
     }
 
@@ -457,13 +479,9 @@ mod tests {
             let t = d.taxonomy().by_slug(topic).unwrap();
             let subtree = d.taxonomy().subtree(t.id);
             assert!(
-                r.items[0]
-                    .group
-                    .topics
-                    .iter()
-                    .any(|id| subtree.contains(id)),
+                r.items[0].topics.iter().any(|id| subtree.contains(id)),
                 "{word}: first hit {} is not about {topic}",
-                r.items[0].group.name
+                r.items[0].name
             );
         }
     }
@@ -480,13 +498,37 @@ mod tests {
         let r = d.search(&query);
         assert!(r.total > 0);
         for f in &r.items {
-            let g = &f.group;
+            let g = f;
             assert!(g
                 .schedules
                 .iter()
                 .any(|s| s.recurrence().weekday() == Weekday::Tu));
             assert!(g.accessibility.step_free);
             assert_ne!(g.accepting_new_members, Accepting::No);
+        }
+    }
+
+    #[test]
+    fn groups_with_every_word_come_before_those_with_some() {
+        let d = dir();
+        let r = d.search(&q("angehörige demenz"));
+        assert!(
+            r.complete > 0 && r.complete < r.total,
+            "{} of {}",
+            r.complete,
+            r.total
+        );
+        let all = d.search_all(&q("angehörige demenz"));
+        let demenz = d
+            .taxonomy()
+            .by_slug("demenz-und-pflegende-angehoerige")
+            .map(|t| t.id);
+        for g in &all[..r.complete] {
+            assert!(
+                demenz.is_none_or(|id| g.topics.contains(&id)),
+                "{} is not about dementia",
+                g.name
+            );
         }
     }
 

@@ -1,13 +1,20 @@
 //! The search engine, shared by the server (pages without JavaScript, the
-//! JSON API) and the browser (offline, as you type).
+//! JSON API) and the browser (offline, as you type): the same code gives the
+//! same results on both sides. See docs/search.md.
 //!
-//! Pipeline: [`normalize`] text → tokens → an inverted index over weighted
-//! fields → candidate groups → ranking. This first version folds case,
-//! umlauts and accents, matches whole words and prefixes, and expands query
-//! words through the taxonomy's synonyms.
+//! Pipeline: [`normalize`] (case, umlauts, accents) → words → stop words
+//! out, German Snowball stems, compound parts → an inverted index over
+//! weighted fields → matches by exact word, stem, compound part, prefix and
+//! typo (one edit from 5 letters, two from 9) → ranking.
 
+mod analyze;
 mod engine;
+mod fuzzy;
+mod highlight;
 mod normalize;
 
-pub use engine::{highlight, Hit, Index, MatchKind};
+pub use analyze::{is_stop_word, stem};
+pub use engine::{Hit, Index, MatchKind};
+pub use fuzzy::{allowed_edits, within};
+pub use highlight::Highlighter;
 pub use normalize::{fold_char, normalize, tokens};

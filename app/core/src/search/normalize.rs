@@ -54,6 +54,13 @@ pub fn fold_char(c: char) -> char {
 pub fn normalize(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars().flat_map(char::to_lowercase) {
+        // "Typ1" reads as "Typ 1": a boundary between letters and digits.
+        if let Some(prev) = out.chars().next_back() {
+            if c.is_alphanumeric() && prev.is_alphanumeric() && prev.is_numeric() != c.is_numeric()
+            {
+                out.push(' ');
+            }
+        }
         match c {
             'ä' => out.push_str("ae"),
             'ö' => out.push_str("oe"),
@@ -103,5 +110,9 @@ mod tests {
             ["typ", "1", "diabetes", "eltern"]
         );
         assert_eq!(tokens("LGBTQ+"), ["lgbtq"]);
+        assert_eq!(
+            tokens("Typ1 Typ 1 Typ-1"),
+            ["typ", "1", "typ", "1", "typ", "1"]
+        );
     }
 }
