@@ -6,8 +6,8 @@ use leptos::prelude::*;
 use leptos::server_fn::codec::Json;
 use serde::{Deserialize, Serialize};
 use time::PrimitiveDateTime;
-use wegweiser_core::directory::{Query, SearchResult, TopicRef};
-use wegweiser_core::domain::{Office, PublicGroup};
+use wegweiser_core::directory::{Directory, Query, SearchResult, TopicRef};
+use wegweiser_core::domain::{Office, PublicGroup, Topic};
 
 /// Everything the home page shows.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -32,6 +32,7 @@ pub struct ResultsData {
     pub facets: Facets,
     pub offices: Vec<Office>,
     /// Berlin wall-clock time the page was made, for "next meeting".
+    #[serde(with = "wegweiser_core::domain::iso::local")]
     pub as_of: PrimitiveDateTime,
 }
 
@@ -41,6 +42,7 @@ pub struct GroupData {
     /// Each topic with its path from the root.
     pub topic_paths: Vec<Vec<TopicRef>>,
     pub office: Option<Office>,
+    #[serde(with = "wegweiser_core::domain::iso::local")]
     pub as_of: PrimitiveDateTime,
 }
 
@@ -52,6 +54,7 @@ pub struct TopicData {
     pub path: Vec<TopicRef>,
     pub children: Vec<TopicCount>,
     pub groups: Vec<PublicGroup>,
+    #[serde(with = "wegweiser_core::domain::iso::local")]
     pub as_of: PrimitiveDateTime,
 }
 
@@ -67,6 +70,29 @@ pub struct TopicCount {
 pub struct TopicBranch {
     pub topic: TopicCount,
     pub children: Vec<TopicCount>,
+}
+
+/// Every public record: what the browser needs to search by itself (and,
+/// later, to work offline).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PublicDirectory {
+    pub topics: Vec<Topic>,
+    pub offices: Vec<Office>,
+    pub groups: Vec<PublicGroup>,
+}
+
+/// The results page's data for a query: the same function on the server
+/// (pages, server function) and in the browser (search as you type).
+pub fn results_data(dir: &Directory, query: &Query, as_of: PrimitiveDateTime) -> ResultsData {
+    ResultsData {
+        result: dir.search(query),
+        facets: Facets {
+            topics: dir.taxonomy().all().iter().map(TopicRef::from).collect(),
+            districts: dir.districts().iter().map(|d| d.to_string()).collect(),
+        },
+        offices: dir.offices().to_vec(),
+        as_of,
+    }
 }
 
 #[cfg(feature = "ssr")]
@@ -121,16 +147,16 @@ pub async fn load_home() -> Result<HomeData, ServerFnError> {
 
 #[server(prefix = "/fn", endpoint = "search", input = Json)]
 pub async fn load_search(query: Query) -> Result<ResultsData, ServerFnError> {
+    Ok(results_data(&*server::directory()?, &query, server::now()))
+}
+
+#[server(prefix = "/fn", endpoint = "directory", input = Json)]
+pub async fn load_directory() -> Result<PublicDirectory, ServerFnError> {
     let dir = server::directory()?;
-    let result = dir.search(&query);
-    Ok(ResultsData {
-        result,
-        facets: Facets {
-            topics: dir.taxonomy().all().iter().map(TopicRef::from).collect(),
-            districts: dir.districts().iter().map(|d| d.to_string()).collect(),
-        },
+    Ok(PublicDirectory {
+        topics: dir.taxonomy().all().to_vec(),
         offices: dir.offices().to_vec(),
-        as_of: server::now(),
+        groups: dir.all_groups().to_vec(),
     })
 }
 

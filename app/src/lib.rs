@@ -4,6 +4,7 @@
 pub mod api;
 mod components;
 mod format;
+mod local;
 mod pages;
 #[cfg(feature = "ssr")]
 pub mod state;
@@ -41,6 +42,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    local::provide_local_directory();
     view! {
         <Title formatter=|t: String| if t.is_empty() { "Wegweiser Selbsthilfe".to_owned() } else { format!("{t} – Wegweiser Selbsthilfe") }/>
         <Meta name="description" content="Selbsthilfegruppen finden: nach Thema, Stadtteil, Wochentag und Barrierefreiheit."/>

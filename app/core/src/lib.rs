@@ -10,6 +10,7 @@ pub mod directory;
 pub mod domain;
 #[cfg(feature = "interchange")]
 pub mod interchange;
+pub mod order;
 pub mod records;
 pub mod relevance;
 pub mod search;

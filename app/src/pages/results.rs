@@ -1,5 +1,6 @@
-use crate::api::{load_search, Facets, ResultsData};
+use crate::api::{load_search, results_data, Facets, ResultsData};
 use crate::components::{canonical_redirect, GroupCard, LoadError, Loading, OfficeHelp, QueryForm};
+use crate::local::LocalDirectory;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -19,6 +20,8 @@ pub fn Results() -> impl IntoView {
     });
     canonical_redirect(&query.get_untracked());
     let data = Resource::new(move || query.get(), load_search);
+    let local = expect_context::<LocalDirectory>();
+    Effect::new(move |_| local.ensure_loaded());
     view! {
         <Title text=move || {
             let q = query.get();
@@ -28,11 +31,55 @@ pub fn Results() -> impl IntoView {
         <Suspense fallback=Loading>
             {move || Suspend::new(async move {
                 match data.await {
-                    Ok(d) => view! { <ResultsView data=d/> }.into_any(),
+                    Ok(d) => view! { <LiveResults initial=d local/> }.into_any(),
                     Err(_) => view! { <LoadError/> }.into_any(),
                 }
             })}
         </Suspense>
+    }
+}
+
+/// The form and the results. The server's results are shown first; once
+/// the browser holds the directory, typing searches it locally and only the
+/// list below the form changes, so the field keeps focus and nothing jumps.
+#[component]
+fn LiveResults(initial: ResultsData, local: LocalDirectory) -> impl IntoView {
+    let query = initial.result.query.clone();
+    let typed = RwSignal::new(query.q.clone());
+    let facets = initial.facets.clone();
+    let shown = {
+        let query = query.clone();
+        move || {
+            let text = typed.get();
+            match local.get() {
+                Some(dir) if text != query.q => {
+                    let q = Query {
+                        q: text,
+                        page: 1,
+                        ..query.clone()
+                    };
+                    results_data(&dir, &q, crate::local::now())
+                }
+                _ => initial.clone(),
+            }
+        }
+    };
+    let on_input = {
+        let query = query.clone();
+        move |ev: leptos::ev::Event| {
+            let text = event_target_value(&ev);
+            let canonical = Query {
+                q: text.trim().to_owned(),
+                page: 1,
+                ..query.clone()
+            };
+            crate::local::replace_url(&format!("/suche{}", canonical.to_query_string()));
+            typed.set(text);
+        }
+    };
+    view! {
+        <FilterForm query=query facets on_input/>
+        {move || view! { <ResultsView data=shown()/> }}
     }
 }
 
@@ -75,7 +122,6 @@ fn ResultsView(data: ResultsData) -> impl IntoView {
     let suggestions = result.suggestions.clone();
     let help_office = offices.first().cloned();
     view! {
-        <FilterForm query=q.clone() facets=facets.clone()/>
         <p class="result-count" role="status" aria-live="polite">{summary}</p>
         {(!suggestions.is_empty()).then(|| view! {
             <div class="suggestions">
@@ -106,7 +152,11 @@ fn ResultsView(data: ResultsData) -> impl IntoView {
 
 /// Text and filters as one GET form: the URL holds the whole search.
 #[component]
-fn FilterForm(query: Query, facets: Facets) -> impl IntoView {
+fn FilterForm(
+    query: Query,
+    facets: Facets,
+    on_input: impl FnMut(leptos::ev::Event) + Send + 'static,
+) -> impl IntoView {
     let Facets { topics, districts } = facets;
     let q = query.clone();
     let sel = |a: bool| a.then_some("");
@@ -114,7 +164,7 @@ fn FilterForm(query: Query, facets: Facets) -> impl IntoView {
         <QueryForm class="filters">
             <div class="field field-q">
                 <label for="q">"Suchbegriff"</label>
-                <input id="q" type="search" name="q" value=q.q.clone() placeholder="z. B. Trauer, Sucht, Demenz" autocomplete="off" enterkeyhint="search"/>
+                <input id="q" type="search" name="q" value=q.q.clone() placeholder="z. B. Trauer, Sucht, Demenz" autocomplete="off" enterkeyhint="search" on:input=on_input/>
             </div>
             <details class="filter-details" open=query.topic.is_some() || query.district.is_some() || query.day.is_some() || query.language.is_some() || query.audience.is_some() || query.format.is_some() || query.step_free || query.new_members || query.founding>
                 <summary>"Filter"</summary>

@@ -10,10 +10,11 @@ use crate::domain::{
     Accepting, District, GroupId, Office, OfficeId, PublicGroup, Status, Taxonomy, TaxonomyError,
     Topic, TopicId,
 };
+use crate::order::{sort_by, sort_by_key};
 use crate::records::Records;
 use crate::search::{normalize, tokens, Index};
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::HashMap;
 
 /// A topic as pages show it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -88,11 +89,16 @@ impl Directory {
     pub fn from_public(
         topics: Vec<Topic>,
         mut offices: Vec<Office>,
-        mut groups: Vec<PublicGroup>,
+        groups: Vec<PublicGroup>,
     ) -> Result<Self, TaxonomyError> {
         let taxonomy = Taxonomy::new(topics)?;
-        offices.sort_by(|a, b| a.data.name.cmp(&b.data.name));
-        groups.sort_by_cached_key(|g| (normalize(g.name.as_str()), g.id));
+        sort_by(&mut offices, |a, b| a.data.name.cmp(&b.data.name));
+        let mut keyed: Vec<(String, PublicGroup)> = groups
+            .into_iter()
+            .map(|g| (normalize(g.name.as_str()), g))
+            .collect();
+        sort_by(&mut keyed, |a, b| a.0.cmp(&b.0).then(a.1.id.cmp(&b.1.id)));
+        let groups: Vec<PublicGroup> = keyed.into_iter().map(|(_, g)| g).collect();
 
         let docs: Vec<Vec<(u8, String)>> = groups.iter().map(|g| document(g, &taxonomy)).collect();
         let index = Index::build(docs.iter().map(|d| d.iter().map(|(w, t)| (*w, t.as_str()))));
@@ -102,10 +108,12 @@ impl Directory {
             .map(|(i, g)| (g.slug.to_string(), i))
             .collect();
         let by_id = groups.iter().enumerate().map(|(i, g)| (g.id, i)).collect();
-        let districts: BTreeSet<District> = groups
+        let mut districts: Vec<District> = groups
             .iter()
             .filter_map(|g| g.district().cloned())
             .collect();
+        sort_by(&mut districts, |a, b| a.cmp(b));
+        districts.dedup();
         let topic_words = taxonomy
             .all()
             .iter()
@@ -153,6 +161,12 @@ impl Directory {
         self.by_id.get(&id).map(|&i| &self.groups[i])
     }
 
+    /// Every public group, ended ones included, by name: what the browser
+    /// replica holds.
+    pub fn all_groups(&self) -> &[PublicGroup] {
+        &self.groups
+    }
+
     /// Listed groups (not ended), by name.
     pub fn listed(&self) -> impl Iterator<Item = &PublicGroup> {
         self.groups.iter().filter(|g| g.status != Status::Ended)
@@ -185,10 +199,13 @@ impl Directory {
     pub fn topic_counts(&self) -> HashMap<TopicId, usize> {
         let mut counts = HashMap::new();
         for g in self.listed() {
-            let mut seen = HashSet::new();
+            // A group counts once per topic even when two of its topics
+            // share a parent (a handful of ids: a list is enough).
+            let mut seen: Vec<TopicId> = Vec::new();
             for t in &g.topics {
                 for p in self.taxonomy.path(*t) {
-                    if seen.insert(p.id) {
+                    if !seen.contains(&p.id) {
+                        seen.push(p.id);
                         *counts.entry(p.id).or_insert(0) += 1;
                     }
                 }
@@ -251,11 +268,11 @@ impl Directory {
     /// All groups passing the query's filters, best first, and how many of
     /// them match every word.
     fn ranked(&self, query: &Query) -> (Vec<usize>, usize) {
-        let topic_filter: Option<HashSet<TopicId>> = match &query.topic {
+        let topic_filter: Option<Vec<TopicId>> = match &query.topic {
             Some(slug) => match self.taxonomy.by_slug(slug) {
-                Some(t) => Some(self.taxonomy.subtree(t.id).into_iter().collect()),
+                Some(t) => Some(self.taxonomy.subtree(t.id)),
                 // An unknown topic matches nothing rather than everything.
-                None => Some(HashSet::new()),
+                None => Some(Vec::new()),
             },
             None => None,
         };
@@ -292,7 +309,7 @@ impl Directory {
         let mut hits = self.index.search(&query.q);
         hits.retain(|h| passes(&self.groups[h.doc]));
         // Within equal relevance, groups that can be joined come first.
-        hits.sort_by(|a, b| {
+        sort_by(&mut hits, |a, b| {
             b.words_matched
                 .cmp(&a.words_matched)
                 .then(b.score.cmp(&a.score))
@@ -320,7 +337,7 @@ impl Directory {
                 (best >= 4 && counts.get(id).copied().unwrap_or(0) > 0).then_some((best, id))
             })
             .collect();
-        scored.sort_by_key(|s| std::cmp::Reverse(s.0));
+        sort_by_key(&mut scored, |s| std::cmp::Reverse(s.0));
         scored
             .into_iter()
             .take(5)
@@ -348,7 +365,7 @@ impl Directory {
                 None => out.push((letter, vec![g])),
             }
         }
-        out.sort_by_key(|(l, _)| if *l == '#' { '~' } else { *l });
+        sort_by_key(&mut out, |(l, _)| if *l == '#' { '~' } else { *l });
         out
     }
 }

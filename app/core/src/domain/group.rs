@@ -16,7 +16,7 @@ use time::{Date, PrimitiveDateTime};
 pub struct Group {
     pub id: GroupId,
     pub version: Version,
-    #[serde(with = "time::serde::rfc3339")]
+    #[serde(with = "super::iso::instant")]
     pub updated_at: time::OffsetDateTime,
     pub data: GroupInput,
 }
@@ -54,7 +54,11 @@ pub struct GroupInput {
     pub accepting_new_members: Accepting,
     pub status: Status,
     pub office_id: OfficeId,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "super::iso::date_opt"
+    )]
     pub last_verified: Option<Date>,
 }
 
@@ -142,7 +146,7 @@ pub struct PublicLocation {
 pub struct PublicGroup {
     pub id: GroupId,
     pub version: super::Version,
-    #[serde(with = "time::serde::rfc3339")]
+    #[serde(with = "super::iso::instant")]
     pub updated_at: time::OffsetDateTime,
     pub slug: Slug,
     pub name: Name,
@@ -167,7 +171,11 @@ pub struct PublicGroup {
     pub accepting_new_members: Accepting,
     pub status: Status,
     pub office_id: OfficeId,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "super::iso::date_opt"
+    )]
     pub last_verified: Option<Date>,
 }
 

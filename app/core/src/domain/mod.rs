@@ -9,6 +9,7 @@ mod enums;
 mod error;
 mod group;
 mod ids;
+pub mod iso;
 mod language;
 mod office;
 mod schedule;

@@ -11,7 +11,7 @@ use serde::{de::Error as _, Deserialize, Deserializer, Serialize, Serializer};
 pub struct Office {
     pub id: OfficeId,
     pub version: Version,
-    #[serde(with = "time::serde::rfc3339")]
+    #[serde(with = "super::iso::instant")]
     pub updated_at: time::OffsetDateTime,
     pub data: OfficeInput,
 }
@@ -68,7 +68,7 @@ impl OfficeInput {
                     .iter()
                     .filter(|h| h.weekday == d)
                     .collect();
-                slots.sort_by_key(|h| h.opens_at);
+                crate::order::sort_by_key(&mut slots, |h| h.opens_at);
                 (!slots.is_empty()).then(|| {
                     let text = slots
                         .iter()

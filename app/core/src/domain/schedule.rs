@@ -254,7 +254,11 @@ struct ScheduleRaw {
     weekday: Weekday,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     interval: Option<u8>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "super::iso::date_opt"
+    )]
     anchor: Option<Date>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     nth: Option<u8>,

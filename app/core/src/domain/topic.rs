@@ -10,7 +10,7 @@ use std::collections::HashMap;
 pub struct Topic {
     pub id: TopicId,
     pub version: Version,
-    #[serde(with = "time::serde::rfc3339")]
+    #[serde(with = "super::iso::instant")]
     pub updated_at: time::OffsetDateTime,
     pub data: TopicInput,
 }
@@ -47,12 +47,15 @@ pub struct Taxonomy {
     topics: Vec<Topic>,
     by_id: HashMap<TopicId, usize>,
     by_slug: HashMap<String, usize>,
-    children: HashMap<TopicId, Vec<TopicId>>,
+    /// Children by the parent's position in `topics`.
+    children: Vec<Vec<TopicId>>,
 }
 
 impl Taxonomy {
     pub fn new(mut topics: Vec<Topic>) -> Result<Self, TaxonomyError> {
-        topics.sort_by(|a, b| a.data.name.as_str().cmp(b.data.name.as_str()));
+        crate::order::sort_by(&mut topics, |a, b| {
+            a.data.name.as_str().cmp(b.data.name.as_str())
+        });
         let mut by_id = HashMap::new();
         let mut by_slug = HashMap::new();
         for (i, t) in topics.iter().enumerate() {
@@ -63,7 +66,7 @@ impl Taxonomy {
                 return Err(TaxonomyError::DuplicateSlug(t.data.slug.clone()));
             }
         }
-        let mut children: HashMap<TopicId, Vec<TopicId>> = HashMap::new();
+        let mut children: Vec<Vec<TopicId>> = vec![Vec::new(); topics.len()];
         for t in &topics {
             if let Some(p) = t.data.parent {
                 if !by_id.contains_key(&p) {
@@ -72,7 +75,7 @@ impl Taxonomy {
                         parent: p,
                     });
                 }
-                children.entry(p).or_default().push(t.id);
+                children[by_id[&p]].push(t.id);
             }
             // Walk up; more steps than topics means a cycle.
             let mut cur = t.data.parent;
@@ -111,10 +114,11 @@ impl Taxonomy {
     }
 
     pub fn children(&self, id: TopicId) -> impl Iterator<Item = &Topic> {
-        self.children
+        self.by_id
             .get(&id)
-            .into_iter()
-            .flatten()
+            .map(|&i| self.children[i].as_slice())
+            .unwrap_or_default()
+            .iter()
             .filter_map(|c| self.get(*c))
     }
 
@@ -124,8 +128,8 @@ impl Taxonomy {
         let mut out = vec![id];
         let mut i = 0;
         while i < out.len() {
-            if let Some(c) = self.children.get(&out[i]) {
-                out.extend(c.iter().copied());
+            if let Some(&pos) = self.by_id.get(&out[i]) {
+                out.extend(self.children[pos].iter().copied());
             }
             i += 1;
         }

@@ -177,16 +177,17 @@ fn keyed(parse: fn(&str) -> Result<&'static str, Problem>) -> Shape {
 
 fn date() -> Shape {
     parsed(|s| {
-        time::Date::deserialize(Value::from(s))
+        crate::domain::iso::parse_date(s)
             .map(drop)
-            .map_err(|_| Problem::Date)
+            .ok_or(Problem::Date)
     })
 }
 
 fn timestamp() -> Shape {
     parsed(|s| {
-        time::OffsetDateTime::parse(s, &time::format_description::well_known::Rfc3339)
+        crate::domain::iso::parse_instant(s)
             .map(drop)
+            .ok_or(())
             .map_err(|_| {
                 Problem::Other(
                     "ist kein gültiger Zeitstempel (RFC 3339, z. B. 2026-11-01T10:00:00Z)".into(),

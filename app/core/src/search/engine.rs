@@ -5,7 +5,7 @@
 use super::analyze::{is_stop_word, split_compound, stem};
 use super::fuzzy::{allowed_edits, within};
 use super::normalize::tokens;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 /// How a query word matched a document word, best first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -50,7 +50,7 @@ pub struct Index {
     terms: Vec<String>,
     /// Per term: (document, best field weight of the term there).
     postings: Vec<Vec<(u32, u8)>>,
-    by_term: HashMap<String, u32>,
+    by_term: HashMap<String, usize>,
     by_stem: HashMap<String, Vec<u32>>,
     /// Parts of compound words (and their stems) → the compounds.
     by_part: HashMap<String, Vec<u32>>,
@@ -66,14 +66,22 @@ impl Index {
         D: IntoIterator<Item = F>,
         F: IntoIterator<Item = (u8, &'a str)>,
     {
-        let mut raw: HashMap<String, Vec<(u32, u8)>> = HashMap::new();
+        // term → position in `lists` while reading; sorted afterwards.
+        let mut ids: HashMap<String, usize> = HashMap::new();
+        let mut names: Vec<String> = Vec::new();
+        let mut lists: Vec<Vec<(u32, u8)>> = Vec::new();
         let mut count = 0;
         for (doc, fields) in docs.into_iter().enumerate() {
             count += 1;
             let doc = doc as u32;
             for (weight, text) in fields {
                 for term in tokens(text) {
-                    let list = raw.entry(term).or_default();
+                    let id = *ids.entry(term).or_insert_with_key(|t| {
+                        names.push(t.clone());
+                        lists.push(Vec::new());
+                        lists.len() - 1
+                    });
+                    let list = &mut lists[id];
                     match list.last_mut() {
                         Some((d, w)) if *d == doc => *w = (*w).max(weight),
                         _ => list.push((doc, weight)),
@@ -81,16 +89,20 @@ impl Index {
                 }
             }
         }
-        let mut terms: Vec<String> = raw.keys().cloned().collect();
-        terms.sort_unstable();
-        let postings: Vec<_> = terms
+        let mut order: Vec<usize> = (0..names.len()).collect();
+        crate::order::sort_by(&mut order, |a, b| names[*a].cmp(&names[*b]));
+        let terms: Vec<String> = order
             .iter()
-            .map(|t| raw.remove(t).unwrap_or_default())
+            .map(|&i| std::mem::take(&mut names[i]))
             .collect();
-        let by_term: HashMap<String, u32> = terms
+        let postings: Vec<Vec<(u32, u8)>> = order
+            .iter()
+            .map(|&i| std::mem::take(&mut lists[i]))
+            .collect();
+        let by_term: HashMap<String, usize> = terms
             .iter()
             .enumerate()
-            .map(|(i, t)| (t.clone(), i as u32))
+            .map(|(i, t)| (t.clone(), i))
             .collect();
 
         let stems: Vec<String> = terms.iter().map(|t| stem(t)).collect();
@@ -145,16 +157,24 @@ impl Index {
     }
 
     /// The index terms a query word matches, each with its best kind.
-    fn candidates(&self, word: &str) -> HashMap<u32, MatchKind> {
-        let mut out: HashMap<u32, MatchKind> = HashMap::new();
+    fn candidates(&self, word: &str) -> Vec<(u32, MatchKind)> {
+        // Best kind per term; a dense table keeps the wasm bundle free of
+        // another hash-map instantiation.
+        let mut best: Vec<Option<MatchKind>> = vec![None; self.terms.len()];
+        let mut found: Vec<u32> = Vec::new();
         let mut add = |t: u32, k: MatchKind| {
-            let e = out.entry(t).or_insert(k);
-            if k > *e {
-                *e = k;
+            let slot = &mut best[t as usize];
+            match slot {
+                None => {
+                    *slot = Some(k);
+                    found.push(t);
+                }
+                Some(old) if k > *old => *old = k,
+                _ => {}
             }
         };
         if let Some(&t) = self.by_term.get(word) {
-            add(t, MatchKind::Exact);
+            add(t as u32, MatchKind::Exact);
         }
         let word_stem = stem(word);
         for &t in self.by_stem.get(&word_stem).into_iter().flatten() {
@@ -171,7 +191,7 @@ impl Index {
             .map(|i| i as u32)
             .collect();
         if prefixed.len() > MAX_PREFIX_TERMS {
-            prefixed.sort_by_key(|&t| {
+            crate::order::sort_by_key(&mut prefixed, |&t| {
                 (
                     self.terms[t as usize].len(),
                     std::cmp::Reverse(self.postings[t as usize].len()),
@@ -206,7 +226,10 @@ impl Index {
                 }
             }
         }
-        out
+        found
+            .into_iter()
+            .filter_map(|t| best[t as usize].map(|k| (t, k)))
+            .collect()
     }
 
     /// The meaningful words of a query: stop words dropped (unless nothing
@@ -280,7 +303,7 @@ impl Index {
         let mut matched = vec![0u8; self.docs];
         let mut word_best = vec![0u32; self.docs];
         let mut touched: Vec<u32> = Vec::new();
-        let mut seen: HashSet<u32> = HashSet::new();
+        let mut seen: Vec<u32> = Vec::new();
         for word in &words {
             for (term, kind) in self.candidates(word) {
                 for &(doc, weight) in &self.postings[term as usize] {
@@ -295,9 +318,11 @@ impl Index {
             for &doc in &touched {
                 let d = doc as usize;
                 score[d] += word_best[d];
+                if matched[d] == 0 {
+                    seen.push(doc);
+                }
                 matched[d] += 1;
                 word_best[d] = 0;
-                seen.insert(doc);
             }
             touched.clear();
         }
@@ -309,7 +334,7 @@ impl Index {
                 words_matched: usize::from(matched[d as usize]),
             })
             .collect();
-        hits.sort_by(|a, b| {
+        crate::order::sort_by(&mut hits, |a, b| {
             b.words_matched
                 .cmp(&a.words_matched)
                 .then(b.score.cmp(&a.score))

@@ -1,0 +1,77 @@
+//! The directory in the browser: the public records, loaded once, indexed
+//! by the same core engine as on the server, and searched locally while the
+//! visitor types. (The next step keeps them in IndexedDB for offline use.)
+
+use leptos::prelude::*;
+use std::sync::Arc;
+use time::PrimitiveDateTime;
+use wegweiser_core::directory::Directory;
+
+/// `None` until the records are loaded and indexed (always on the server).
+#[derive(Clone, Copy)]
+pub struct LocalDirectory(pub RwSignal<Option<Arc<Directory>>>);
+
+pub fn provide_local_directory() {
+    provide_context(LocalDirectory(RwSignal::new(None)));
+}
+
+impl LocalDirectory {
+    pub fn get(self) -> Option<Arc<Directory>> {
+        self.0.get()
+    }
+
+    /// Start loading the records, once per page load; does nothing on the
+    /// server. When done, `<body data-directory="ready">` tells tests.
+    pub fn ensure_loaded(self) {
+        #[cfg(feature = "hydrate")]
+        {
+            use std::sync::atomic::{AtomicBool, Ordering};
+            static STARTED: AtomicBool = AtomicBool::new(false);
+            if STARTED.swap(true, Ordering::SeqCst) {
+                return;
+            }
+            leptos::task::spawn_local(async move {
+                let built = crate::api::load_directory()
+                    .await
+                    .ok()
+                    .and_then(|d| Directory::from_public(d.topics, d.offices, d.groups).ok());
+                match built {
+                    Some(dir) => {
+                        self.0.set(Some(Arc::new(dir)));
+                        if let Some(body) = document().body() {
+                            let _ = body.set_attribute("data-directory", "ready");
+                        }
+                    }
+                    // Searching stays with the server; try again next page.
+                    None => STARTED.store(false, Ordering::SeqCst),
+                }
+            });
+        }
+    }
+}
+
+/// Berlin wall-clock time now, by the browser's clock (the server's on the
+/// server).
+pub fn now() -> PrimitiveDateTime {
+    #[cfg(feature = "hydrate")]
+    let utc =
+        time::OffsetDateTime::from_unix_timestamp_nanos(js_sys::Date::now() as i128 * 1_000_000)
+            .unwrap_or(time::OffsetDateTime::UNIX_EPOCH);
+    #[cfg(not(feature = "hydrate"))]
+    let utc = time::OffsetDateTime::now_utc();
+    let n = wegweiser_core::berlin::wall_clock(utc);
+    n.replace_second(0)
+        .and_then(|n| n.replace_nanosecond(0))
+        .unwrap_or(n)
+}
+
+/// Show `path` in the address bar without a navigation (typing in the
+/// search field should neither reload nor fill the back-button history).
+pub fn replace_url(path: &str) {
+    #[cfg(feature = "hydrate")]
+    if let Ok(history) = window().history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(path));
+    }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = path;
+}
