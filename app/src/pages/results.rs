@@ -159,7 +159,6 @@ fn FilterForm(
 ) -> impl IntoView {
     let Facets { topics, districts } = facets;
     let q = query.clone();
-    let sel = |a: bool| a.then_some("");
     view! {
         <QueryForm class="filters">
             <div class="field field-q">
@@ -169,61 +168,18 @@ fn FilterForm(
             <details class="filter-details" open=query.topic.is_some() || query.district.is_some() || query.day.is_some() || query.language.is_some() || query.audience.is_some() || query.format.is_some() || query.step_free || query.new_members || query.founding>
                 <summary>"Filter"</summary>
                 <div class="filter-grid">
-                    <div class="field">
-                        <label for="f-topic">"Thema"</label>
-                        <select id="f-topic" name="topic">
-                            <option value="">"alle Themen"</option>
-                            {topics.into_iter().map(|t| {
-                                let selected = sel(q.topic.as_deref() == Some(t.slug.as_str()));
-                                view! { <option value=t.slug selected=selected>{t.name}</option> }
-                            }).collect_view()}
-                        </select>
-                    </div>
-                    <div class="field">
-                        <label for="f-district">"Stadtteil"</label>
-                        <select id="f-district" name="district">
-                            <option value="">"alle Stadtteile"</option>
-                            {districts.into_iter().map(|d| {
-                                let selected = sel(q.district.as_deref() == Some(d.as_str()));
-                                let label = d.clone();
-                                view! { <option value=d selected=selected>{label}</option> }
-                            }).collect_view()}
-                        </select>
-                    </div>
-                    <div class="field">
-                        <label for="f-day">"Wochentag"</label>
-                        <select id="f-day" name="day">
-                            <option value="">"jeder Tag"</option>
-                            {Weekday::ALL.into_iter().map(|d| view! {
-                                <option value=d.key() selected=sel(q.day == Some(d))>{d.name()}</option>
-                            }).collect_view()}
-                        </select>
-                    </div>
-                    <div class="field">
-                        <label for="f-language">"Sprache"</label>
-                        <select id="f-language" name="language">
-                            <option value="">"alle Sprachen"</option>
-                            {Language::all().map(|l| view! {
-                                <option value=l.code() selected=sel(q.language == Some(l))>{l.name()}</option>
-                            }).collect_view()}
-                        </select>
-                    </div>
-                    <div class="field">
-                        <label for="f-audience">"Für wen"</label>
-                        <select id="f-audience" name="audience">
-                            <option value="">"alle"</option>
-                            <option value="affected" selected=sel(q.audience == Some(Audience::Affected))>"für Betroffene"</option>
-                            <option value="relatives" selected=sel(q.audience == Some(Audience::Relatives))>"für Angehörige"</option>
-                        </select>
-                    </div>
-                    <div class="field">
-                        <label for="f-format">"Form"</label>
-                        <select id="f-format" name="format">
-                            <option value="">"vor Ort und online"</option>
-                            <option value="in_person" selected=sel(q.format == Some(FormatFilter::InPerson))>"vor Ort"</option>
-                            <option value="online" selected=sel(q.format == Some(FormatFilter::Online))>"online"</option>
-                        </select>
-                    </div>
+                    <SelectField id="f-topic" name="topic" label="Thema" any="alle Themen" selected=q.topic.clone()
+                        options=topics.into_iter().map(|t| (t.slug, t.name)).collect()/>
+                    <SelectField id="f-district" name="district" label="Stadtteil" any="alle Stadtteile" selected=q.district.clone()
+                        options=districts.into_iter().map(|d| (d.clone(), d)).collect()/>
+                    <SelectField id="f-day" name="day" label="Wochentag" any="jeder Tag" selected=q.day.map(|d| d.key().to_owned())
+                        options=Weekday::ALL.into_iter().map(|d| (d.key().to_owned(), d.name().to_owned())).collect()/>
+                    <SelectField id="f-language" name="language" label="Sprache" any="alle Sprachen" selected=q.language.map(|l| l.code().to_owned())
+                        options=Language::all().map(|l| (l.code().to_owned(), l.name().to_owned())).collect()/>
+                    <SelectField id="f-audience" name="audience" label="Für wen" any="alle" selected=q.audience.map(|a| a.key().to_owned())
+                        options=vec![(Audience::Affected.key().to_owned(), "für Betroffene".to_owned()), (Audience::Relatives.key().to_owned(), "für Angehörige".to_owned())]/>
+                    <SelectField id="f-format" name="format" label="Form" any="vor Ort und online" selected=q.format.map(|f| f.key().to_owned())
+                        options=[FormatFilter::InPerson, FormatFilter::Online].into_iter().map(|f| (f.key().to_owned(), f.label().to_owned())).collect()/>
                 </div>
                 <fieldset class="checks">
                     <legend>"Nur Gruppen, die …"</legend>
@@ -237,5 +193,33 @@ fn FilterForm(
                 {(!query.is_empty()).then(|| view! { <a class="reset" href="/suche">"Alles zurücksetzen"</a> })}
             </div>
         </QueryForm>
+    }
+}
+
+/// A labelled choice with an "any" first option; `selected` is the value
+/// from the URL.
+#[component]
+fn SelectField(
+    id: &'static str,
+    name: &'static str,
+    label: &'static str,
+    any: &'static str,
+    options: Vec<(String, String)>,
+    selected: Option<String>,
+) -> impl IntoView {
+    view! {
+        <div class="field">
+            <label for=id>{label}</label>
+            <select id=id name=name>
+                <option value="">{any}</option>
+                {options
+                    .into_iter()
+                    .map(|(value, text)| {
+                        let sel = (selected.as_deref() == Some(value.as_str())).then_some("");
+                        view! { <option value=value selected=sel>{text}</option> }
+                    })
+                    .collect_view()}
+            </select>
+        </div>
     }
 }

@@ -22,17 +22,6 @@ impl PostalCode {
         &self.0
     }
 }
-impl TryFrom<String> for PostalCode {
-    type Error = Problem;
-    fn try_from(raw: String) -> Result<Self, Problem> {
-        Self::parse(&raw)
-    }
-}
-impl From<PostalCode> for String {
-    fn from(p: PostalCode) -> String {
-        p.0
-    }
-}
 
 /// A district (Stadtteil / Stadtbezirk) of the served area.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -104,6 +93,8 @@ pub struct Location {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub room_note: Option<ShortText>,
 }
+
+text_value!(PostalCode);
 
 #[cfg(test)]
 mod tests {

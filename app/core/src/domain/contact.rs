@@ -4,7 +4,6 @@
 use super::text::optional;
 use super::{Name, Problem, RecordErrors};
 use serde::{Deserialize, Serialize};
-use std::fmt;
 
 /// A phone number, German or international. Kept as typed (tidied) for
 /// display and as E.164 (`+49…`) for `tel:` links.
@@ -65,23 +64,6 @@ impl Phone {
     }
 }
 
-impl TryFrom<String> for Phone {
-    type Error = Problem;
-    fn try_from(raw: String) -> Result<Self, Problem> {
-        Self::parse(&raw)
-    }
-}
-impl From<Phone> for String {
-    fn from(p: Phone) -> String {
-        p.display
-    }
-}
-impl fmt::Display for Phone {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.display)
-    }
-}
-
 /// An e-mail address of the ordinary `name@domain.tld` form; the domain is
 /// stored in lower case.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -121,23 +103,6 @@ impl Email {
 
     pub fn as_str(&self) -> &str {
         &self.0
-    }
-}
-
-impl TryFrom<String> for Email {
-    type Error = Problem;
-    fn try_from(raw: String) -> Result<Self, Problem> {
-        Self::parse(&raw)
-    }
-}
-impl From<Email> for String {
-    fn from(e: Email) -> String {
-        e.0
-    }
-}
-impl fmt::Display for Email {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
     }
 }
 
@@ -187,23 +152,6 @@ impl Website {
             .trim_start_matches("https://")
             .trim_start_matches("http://");
         s.trim_end_matches('/')
-    }
-}
-
-impl TryFrom<String> for Website {
-    type Error = Problem;
-    fn try_from(raw: String) -> Result<Self, Problem> {
-        Self::parse(&raw)
-    }
-}
-impl From<Website> for String {
-    fn from(w: Website) -> String {
-        w.0
-    }
-}
-impl fmt::Display for Website {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
     }
 }
 
@@ -289,6 +237,12 @@ pub enum PublicContact {
         website: Option<Website>,
     },
 }
+
+text_value!(Phone);
+
+text_value!(Email);
+
+text_value!(Website);
 
 #[cfg(test)]
 mod tests {

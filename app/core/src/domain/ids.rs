@@ -102,25 +102,6 @@ impl Slug {
     }
 }
 
-impl TryFrom<String> for Slug {
-    type Error = Problem;
-    fn try_from(raw: String) -> Result<Self, Problem> {
-        Self::parse(&raw)
-    }
-}
-
-impl From<Slug> for String {
-    fn from(s: Slug) -> String {
-        s.0
-    }
-}
-
-impl fmt::Display for Slug {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
 /// The version of one record: 1 when created, +1 on every accepted change.
 /// Staff edits (a later issue) carry the version they were based on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -133,6 +114,8 @@ impl Version {
         Version(self.0 + 1)
     }
 }
+
+text_value!(Slug);
 
 #[cfg(test)]
 mod tests {

@@ -2,6 +2,30 @@
 //! `parse`/`TryFrom` and get a [`FieldError`] with a German message otherwise.
 //! Names follow Open Referral HSDS 3.0 where they fit (see docs/data-model.md).
 
+/// Serde through `String`, `Display` and `From<T> for String` for a value
+/// type with `parse(&str) -> Result<Self, Problem>` and `as_str()`: the type
+/// is written as its text and read back through its parser.
+macro_rules! text_value {
+    ($t:ty) => {
+        impl TryFrom<String> for $t {
+            type Error = $crate::domain::Problem;
+            fn try_from(raw: String) -> Result<Self, Self::Error> {
+                Self::parse(&raw)
+            }
+        }
+        impl From<$t> for String {
+            fn from(v: $t) -> String {
+                v.as_str().to_owned()
+            }
+        }
+        impl std::fmt::Display for $t {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    };
+}
+
 mod accessibility;
 mod address;
 mod contact;
