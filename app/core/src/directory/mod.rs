@@ -61,6 +61,8 @@ pub struct Directory {
     districts: Vec<District>,
     /// Every topic's words (name and synonyms), normalised, for suggestions.
     topic_words: Vec<(TopicId, Vec<String>)>,
+    /// Listed groups per topic (subtopics included), counted once at build.
+    topic_counts: HashMap<TopicId, usize>,
 }
 
 /// Field weights: a match in the name counts most.
@@ -125,7 +127,7 @@ impl Directory {
                 (t.id, words)
             })
             .collect();
-        Ok(Self {
+        let mut dir = Self {
             taxonomy,
             offices,
             groups,
@@ -134,7 +136,10 @@ impl Directory {
             by_id,
             districts: districts.into_iter().collect(),
             topic_words,
-        })
+            topic_counts: HashMap::new(),
+        };
+        dir.topic_counts = dir.count_topics();
+        Ok(dir)
     }
 
     pub fn taxonomy(&self) -> &Taxonomy {
@@ -197,6 +202,10 @@ impl Directory {
 
     /// Number of listed groups per topic, the topic's subtopics included.
     pub fn topic_counts(&self) -> HashMap<TopicId, usize> {
+        self.topic_counts.clone()
+    }
+
+    fn count_topics(&self) -> HashMap<TopicId, usize> {
         let mut counts = HashMap::new();
         for g in self.listed() {
             // A group counts once per topic even when two of its topics
@@ -306,19 +315,29 @@ impl Directory {
             let n = all.len();
             return (all, n);
         }
-        let mut hits = self.index.search(&query.q);
-        hits.retain(|h| passes(&self.groups[h.doc]));
-        // Within equal relevance, groups that can be joined come first.
-        sort_by(&mut hits, |a, b| {
-            b.words_matched
-                .cmp(&a.words_matched)
-                .then(b.score.cmp(&a.score))
-                .then(openness(&self.groups[a.doc]).cmp(&openness(&self.groups[b.doc])))
-                .then(a.doc.cmp(&b.doc))
-        });
+        // One packed key per hit: more words matched, then a higher score,
+        // then (within equal relevance) groups that can be joined, then name
+        // order (documents are sorted by name).
+        let mut keyed: Vec<(u64, usize)> = self
+            .index
+            .search_unordered(&query.q)
+            .into_iter()
+            .filter(|h| passes(&self.groups[h.doc]))
+            .map(|h| {
+                let key = (u64::from(u8::MAX - h.words_matched.min(255) as u8) << 56)
+                    | (u64::from(u32::MAX - h.score) << 24)
+                    | (u64::from(openness(&self.groups[h.doc])) << 20)
+                    | (h.doc as u64 & 0xF_FFFF);
+                (key, h.doc)
+            })
+            .collect();
+        sort_by(&mut keyed, |a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
         let words = self.index.word_count(&query.q);
-        let complete = hits.iter().filter(|h| h.words_matched == words).count();
-        (hits.into_iter().map(|h| h.doc).collect(), complete)
+        let complete = keyed
+            .iter()
+            .filter(|(k, _)| (u8::MAX - (k >> 56) as u8) as usize == words)
+            .count();
+        (keyed.into_iter().map(|(_, doc)| doc).collect(), complete)
     }
 
     /// Topics whose words share a beginning with a query word.

@@ -295,6 +295,19 @@ impl Index {
     /// Documents matching at least one query word: those matching more
     /// words first, then by score; ties keep insertion order.
     pub fn search(&self, query: &str) -> Vec<Hit> {
+        let mut hits = self.search_unordered(query);
+        crate::order::sort_by(&mut hits, |a, b| {
+            b.words_matched
+                .cmp(&a.words_matched)
+                .then(b.score.cmp(&a.score))
+                .then(a.doc.cmp(&b.doc))
+        });
+        hits
+    }
+
+    /// The same hits in no particular order, for callers that rank with
+    /// more than the index knows (the directory sorts once, by its own key).
+    pub fn search_unordered(&self, query: &str) -> Vec<Hit> {
         let words = self.query_words(query);
         if words.is_empty() {
             return Vec::new();
@@ -326,21 +339,13 @@ impl Index {
             }
             touched.clear();
         }
-        let mut hits: Vec<Hit> = seen
-            .into_iter()
+        seen.into_iter()
             .map(|d| Hit {
                 doc: d as usize,
                 score: score[d as usize],
                 words_matched: usize::from(matched[d as usize]),
             })
-            .collect();
-        crate::order::sort_by(&mut hits, |a, b| {
-            b.words_matched
-                .cmp(&a.words_matched)
-                .then(b.score.cmp(&a.score))
-                .then(a.doc.cmp(&b.doc))
-        });
-        hits
+            .collect()
     }
 }
 
