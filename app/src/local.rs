@@ -21,7 +21,8 @@ impl LocalDirectory {
     }
 
     /// Start loading the records, once per page load; does nothing on the
-    /// server. When done, `<body data-directory="ready">` tells tests.
+    /// server. When done, `<body data-directory="ready">` tells tests
+    /// (with `data-index-ms` and `data-index-groups` for the benchmark).
     pub fn ensure_loaded(self) {
         #[cfg(feature = "hydrate")]
         {
@@ -31,14 +32,21 @@ impl LocalDirectory {
                 return;
             }
             leptos::task::spawn_local(async move {
-                let built = crate::api::load_directory()
-                    .await
-                    .ok()
-                    .and_then(|d| Directory::from_public(d.topics, d.offices, d.groups).ok());
+                // The index build time (whole ms, Date.now()) and the number of
+                // groups go on <body> too, for end2end/bench/search-bench.mjs.
+                let built = crate::api::load_directory().await.ok().and_then(|d| {
+                    let n = d.groups.len();
+                    let t0 = js_sys::Date::now();
+                    Directory::from_public(d.topics, d.offices, d.groups)
+                        .ok()
+                        .map(|dir| (dir, n, js_sys::Date::now() - t0))
+                });
                 match built {
-                    Some(dir) => {
+                    Some((dir, n, ms)) => {
                         self.0.set(Some(Arc::new(dir)));
                         if let Some(body) = document().body() {
+                            let _ = body.set_attribute("data-index-ms", &(ms as u32).to_string());
+                            let _ = body.set_attribute("data-index-groups", &n.to_string());
                             let _ = body.set_attribute("data-directory", "ready");
                         }
                     }

@@ -9,9 +9,15 @@
 //! cargo run -p wegweiser-core --example relevance -- --all        # every query
 //! cargo run -p wegweiser-core --example relevance -- --json       # the whole report as JSON
 //! cargo run -p wegweiser-core --example relevance -- --queries other.json
+//! cargo run -p wegweiser-core --example relevance -- --rankings minisearch.json
 //! ```
+//!
+//! `--rankings FILE` scores another engine instead of ours: FILE is JSON,
+//! `{ "<query>": ["<group uuid>", …], … }`, each query's ranked group ids,
+//! best first (as `end2end/bench/search-bench.mjs` writes for MiniSearch).
+//! Every query of the set must be there.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::process::ExitCode;
 use wegweiser_core::demo::demo_records;
 use wegweiser_core::directory::Directory;
@@ -25,6 +31,7 @@ struct Options {
     all: bool,
     json: bool,
     queries: Option<String>,
+    rankings: Option<String>,
 }
 
 fn options() -> Result<Options, String> {
@@ -33,6 +40,7 @@ fn options() -> Result<Options, String> {
         all: false,
         json: false,
         queries: None,
+        rankings: None,
     };
     let mut args = std::env::args().skip(1).peekable();
     while let Some(a) = args.next() {
@@ -50,9 +58,10 @@ fn options() -> Result<Options, String> {
             "--all" => o.all = true,
             "--json" => o.json = true,
             "--queries" => o.queries = Some(args.next().ok_or("--queries needs a path")?),
+            "--rankings" => o.rankings = Some(args.next().ok_or("--rankings needs a path")?),
             other => {
                 return Err(format!(
-                    "unknown argument {other:?}; use --failures [N], --all, --json, --queries PATH"
+                    "unknown argument {other:?}; use --failures [N], --all, --json, --queries PATH, --rankings PATH"
                 ))
             }
         }
@@ -94,7 +103,29 @@ fn main() -> ExitCode {
         }
     };
     let dir = Directory::build(&records).expect("the demo taxonomy is valid");
-    let report = evaluate(&set, &judgments, rank_with(&dir));
+    let report = match &o.rankings {
+        None => evaluate(&set, &judgments, rank_with(&dir)),
+        Some(path) => {
+            let rankings = match read_rankings(path) {
+                Ok(r) => r,
+                Err(e) => {
+                    eprintln!("{path}: {e}");
+                    return ExitCode::FAILURE;
+                }
+            };
+            let missing: Vec<&str> = set
+                .queries
+                .iter()
+                .map(|q| q.q.as_str())
+                .filter(|q| !rankings.contains_key(*q))
+                .collect();
+            if !missing.is_empty() {
+                eprintln!("{path}: no ranking for {missing:?}");
+                return ExitCode::FAILURE;
+            }
+            evaluate(&set, &judgments, |q: &str| rankings[q].clone())
+        }
+    };
 
     if o.json {
         println!(
@@ -109,6 +140,10 @@ fn main() -> ExitCode {
         .iter()
         .map(|g| (g.id, g.data.name.as_str()))
         .collect();
+    match &o.rankings {
+        Some(path) => println!("Rankings from {path}"),
+        None => println!("Rankings of wegweiser_core::directory::Directory"),
+    }
     println!(
         "{} queries, {} groups listed; recall@10 = relevant in top 10 / min(10, relevant); \
          MRR over the whole list; zero-res for kind none = share correctly empty",
@@ -137,6 +172,12 @@ fn main() -> ExitCode {
         }
     }
     ExitCode::SUCCESS
+}
+
+/// Rankings of another engine: query text → group ids, best first.
+fn read_rankings(path: &str) -> Result<BTreeMap<String, Vec<GroupId>>, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| e.to_string())?;
+    serde_json::from_str(&text).map_err(|e| e.to_string())
 }
 
 fn print_query(r: &QueryResult, names: &HashMap<GroupId, &str>) {
