@@ -102,8 +102,7 @@ impl Directory {
         sort_by(&mut keyed, |a, b| a.0.cmp(&b.0).then(a.1.id.cmp(&b.1.id)));
         let groups: Vec<PublicGroup> = keyed.into_iter().map(|(_, g)| g).collect();
 
-        let docs: Vec<Vec<(u8, String)>> = groups.iter().map(|g| document(g, &taxonomy)).collect();
-        let index = Index::build(docs.iter().map(|d| d.iter().map(|(w, t)| (*w, t.as_str()))));
+        let index = Index::build(groups.iter().map(|g| document(g, &taxonomy)));
         let by_slug = groups
             .iter()
             .enumerate()
@@ -413,21 +412,21 @@ fn closeness(typed: &str, topic_word: &str) -> usize {
 }
 
 /// The searchable text of a group, field by field.
-fn document(g: &PublicGroup, taxonomy: &Taxonomy) -> Vec<(u8, String)> {
+fn document<'a>(g: &'a PublicGroup, taxonomy: &'a Taxonomy) -> Vec<(u8, &'a str)> {
     let mut d = vec![
-        (weight::NAME, g.name.to_string()),
-        (weight::DESCRIPTION, g.description.to_string()),
+        (weight::NAME, g.name.as_str()),
+        (weight::DESCRIPTION, g.description.as_str()),
     ];
     d.extend(
         g.alternate_names
             .iter()
-            .map(|n| (weight::ALT_NAME, n.to_string())),
+            .map(|n| (weight::ALT_NAME, n.as_str())),
     );
     if let Some(details) = &g.details {
-        d.push((weight::DETAILS, details.to_string()));
+        d.push((weight::DETAILS, details.as_str()));
     }
     if let Some(district) = g.district() {
-        d.push((weight::DISTRICT, district.to_string()));
+        d.push((weight::DISTRICT, district.as_str()));
     }
     for t in &g.topics {
         let path = taxonomy.path(*t);
@@ -437,8 +436,8 @@ fn document(g: &PublicGroup, taxonomy: &Taxonomy) -> Vec<(u8, String)> {
             } else {
                 (weight::PARENT_TOPIC, weight::PARENT_SYNONYM)
             };
-            d.push((name_w, topic.data.name.to_string()));
-            d.extend(topic.data.synonyms.iter().map(|s| (syn_w, s.to_string())));
+            d.push((name_w, topic.data.name.as_str()));
+            d.extend(topic.data.synonyms.iter().map(|s| (syn_w, s.as_str())));
         }
     }
     d

@@ -4,7 +4,7 @@
 
 use super::analyze::{is_stop_word, split_compound, stem};
 use super::fuzzy::{allowed_edits, within};
-use super::normalize::tokens;
+use super::normalize::{normalize, tokens};
 use std::collections::HashMap;
 
 /// How a query word matched a document word, best first.
@@ -75,12 +75,19 @@ impl Index {
             count += 1;
             let doc = doc as u32;
             for (weight, text) in fields {
-                for term in tokens(text) {
-                    let id = *ids.entry(term).or_insert_with_key(|t| {
-                        names.push(t.clone());
-                        lists.push(Vec::new());
-                        lists.len() - 1
-                    });
+                // One allocation per field, and one per new term: building
+                // the index in the browser is dominated by allocations.
+                let normalized = normalize(text);
+                for term in normalized.split_whitespace() {
+                    let id = match ids.get(term) {
+                        Some(&id) => id,
+                        None => {
+                            ids.insert(term.to_owned(), names.len());
+                            names.push(term.to_owned());
+                            lists.push(Vec::new());
+                            names.len() - 1
+                        }
+                    };
                     let list = &mut lists[id];
                     match list.last_mut() {
                         Some((d, w)) if *d == doc => *w = (*w).max(weight),
