@@ -101,7 +101,6 @@ mod server {
     use leptos::prelude::*;
     use std::collections::HashMap;
     use std::sync::Arc;
-    use time::PrimitiveDateTime;
     use wegweiser_core::directory::{Directory, TopicRef};
     use wegweiser_core::domain::{Topic, TopicId};
 
@@ -117,14 +116,6 @@ mod server {
             groups: counts.get(&t.id).copied().unwrap_or(0),
         }
     }
-
-    pub fn now() -> PrimitiveDateTime {
-        let n = wegweiser_core::berlin::wall_clock(time::OffsetDateTime::now_utc());
-        // Minutes are enough, and keep the serialised value short.
-        n.replace_second(0)
-            .and_then(|n| n.replace_nanosecond(0))
-            .unwrap_or(n)
-    }
 }
 
 #[server(prefix = "/fn", endpoint = "home", input = Json)]
@@ -134,7 +125,7 @@ pub async fn load_home() -> Result<HomeData, ServerFnError> {
     let topics = dir
         .taxonomy()
         .roots()
-        .map(|t| server::counted(t, &counts))
+        .map(|t| server::counted(t, counts))
         .filter(|t| t.groups > 0)
         .collect();
     Ok(HomeData {
@@ -147,7 +138,11 @@ pub async fn load_home() -> Result<HomeData, ServerFnError> {
 
 #[server(prefix = "/fn", endpoint = "search", input = Json)]
 pub async fn load_search(query: Query) -> Result<ResultsData, ServerFnError> {
-    Ok(results_data(&*server::directory()?, &query, server::now()))
+    Ok(results_data(
+        &*server::directory()?,
+        &query,
+        crate::local::now(),
+    ))
 }
 
 #[server(prefix = "/fn", endpoint = "directory", input = Json)]
@@ -177,7 +172,7 @@ pub async fn load_group(slug: String) -> Result<Option<GroupData>, ServerFnError
             .collect(),
         office: dir.office(g.office_id).cloned(),
         group: g.clone(),
-        as_of: server::now(),
+        as_of: crate::local::now(),
     }))
 }
 
@@ -199,10 +194,10 @@ pub async fn load_topic_tree() -> Result<Vec<TopicBranch>, ServerFnError> {
     Ok(tax
         .roots()
         .map(|t| TopicBranch {
-            topic: server::counted(t, &counts),
+            topic: server::counted(t, counts),
             children: tax
                 .children(t.id)
-                .map(|c| server::counted(c, &counts))
+                .map(|c| server::counted(c, counts))
                 .collect(),
         })
         .collect())
@@ -224,10 +219,10 @@ pub async fn load_topic(slug: String) -> Result<Option<TopicData>, ServerFnError
         path: tax.path(t.id).into_iter().map(TopicRef::from).collect(),
         children: tax
             .children(t.id)
-            .map(|c| server::counted(c, &counts))
+            .map(|c| server::counted(c, counts))
             .collect(),
         groups,
-        as_of: server::now(),
+        as_of: crate::local::now(),
     }))
 }
 

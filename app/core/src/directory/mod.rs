@@ -200,8 +200,8 @@ impl Directory {
     }
 
     /// Number of listed groups per topic, the topic's subtopics included.
-    pub fn topic_counts(&self) -> HashMap<TopicId, usize> {
-        self.topic_counts.clone()
+    pub fn topic_counts(&self) -> &HashMap<TopicId, usize> {
+        &self.topic_counts
     }
 
     fn count_topics(&self) -> HashMap<TopicId, usize> {

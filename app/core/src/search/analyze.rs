@@ -74,6 +74,18 @@ pub fn is_stop_word(word: &str) -> bool {
 /// (Angehörige-n-gruppe, Gespräch-s-kreis).
 const LINKS: &[&str] = &["en", "es", "n", "s", "e"];
 
+/// The known word a compound's head stands for: the head itself, or the
+/// head without its linking element ("angehoerigen" → "angehoerige").
+pub fn known_head(head: &str, known: impl Fn(&str) -> bool) -> Option<&str> {
+    if known(head) {
+        return Some(head);
+    }
+    LINKS
+        .iter()
+        .filter_map(|l| head.strip_suffix(l))
+        .find(|h| h.chars().count() >= 3 && known(h))
+}
+
 /// Ways to read `word` as head + tail where both are known (`known` tells),
 /// the head possibly ending in a linking element. Each part has at least
 /// 3 letters, and at least one of them 4.
@@ -86,15 +98,10 @@ pub fn split_compound(word: &str, known: impl Fn(&str) -> bool) -> Vec<(String, 
     for i in 3..=chars.len() - 3 {
         let head: String = chars[..i].iter().collect();
         let tail: String = chars[i..].iter().collect();
-        if (head.chars().count() < 4 && tail.chars().count() < 4) || !known(&tail) {
+        if (i < 4 && chars.len() - i < 4) || !known(&tail) {
             continue;
         }
-        let head_known = known(&head)
-            || LINKS.iter().any(|l| {
-                head.strip_suffix(l)
-                    .is_some_and(|h| h.chars().count() >= 3 && known(h))
-            });
-        if head_known {
+        if known_head(&head, &known).is_some() {
             out.push((head, tail));
         }
     }

@@ -2,7 +2,7 @@
 //! word, stem, compound part, prefix and typo, ranked by how well and how
 //! many of the query's words matched.
 
-use super::analyze::{is_stop_word, split_compound, stem};
+use super::analyze::{is_stop_word, known_head, split_compound, stem};
 use super::fuzzy::{allowed_edits, within};
 use super::normalize::{normalize, tokens};
 use std::collections::HashMap;
@@ -265,19 +265,10 @@ impl Index {
             if !self.knows(&w) && !self.by_part.contains_key(&w) {
                 if let Some((head, tail)) = split_compound(&w, |p| self.knows(p)).into_iter().next()
                 {
-                    let head = if self.knows(&head) {
-                        head
-                    } else {
-                        ["en", "es", "n", "s", "e"]
-                            .iter()
-                            .find_map(|l| {
-                                head.strip_suffix(l)
-                                    .filter(|h| self.knows(h))
-                                    .map(str::to_owned)
-                            })
-                            .unwrap_or(head)
-                    };
-                    out.push(head);
+                    let known = known_head(&head, |p| self.knows(p))
+                        .unwrap_or(&head)
+                        .to_owned();
+                    out.push(known);
                     out.push(tail);
                     continue;
                 }
