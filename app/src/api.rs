@@ -2,8 +2,8 @@
 //! plain, serialisable view model so the same components render it on the
 //! server and in the browser.
 
+use crate::codec::Json;
 use leptos::prelude::*;
-use leptos::server_fn::codec::Json;
 use serde::{Deserialize, Serialize};
 use time::PrimitiveDateTime;
 use wegweiser_core::directory::{Directory, Query, SearchResult, TopicRef};
@@ -81,8 +81,9 @@ pub struct PublicDirectory {
     pub groups: Vec<PublicGroup>,
 }
 
-/// The results page's data for a query: the same function on the server
-/// (pages, server function) and in the browser (search as you type).
+/// The results page's data for a query (the page and its server
+/// function). While the visitor types, the browser runs the same search,
+/// `Directory::search`, over its own copy and keeps these facets.
 pub fn results_data(dir: &Directory, query: &Query, as_of: PrimitiveDateTime) -> ResultsData {
     ResultsData {
         result: dir.search(query),
@@ -99,10 +100,10 @@ pub fn results_data(dir: &Directory, query: &Query, as_of: PrimitiveDateTime) ->
 mod server {
     use crate::state::DirectoryHandle;
     use leptos::prelude::*;
-    use std::collections::HashMap;
     use std::sync::Arc;
+    use wegweiser_core::directory::TopicCounts;
     use wegweiser_core::directory::{Directory, TopicRef};
-    use wegweiser_core::domain::{Topic, TopicId};
+    use wegweiser_core::domain::Topic;
 
     pub fn directory() -> Result<Arc<Directory>, ServerFnError> {
         use_context::<DirectoryHandle>()
@@ -110,7 +111,7 @@ mod server {
             .ok_or_else(|| ServerFnError::new("Verzeichnis nicht verfügbar"))
     }
 
-    pub fn counted(t: &Topic, counts: &HashMap<TopicId, usize>) -> super::TopicCount {
+    pub fn counted(t: &Topic, counts: &TopicCounts) -> super::TopicCount {
         super::TopicCount {
             topic: TopicRef::from(t),
             groups: counts.get(&t.id).copied().unwrap_or(0),
@@ -118,7 +119,7 @@ mod server {
     }
 }
 
-#[server(prefix = "/fn", endpoint = "home", input = Json)]
+#[server(prefix = "/fn", endpoint = "home", input = Json, output = Json)]
 pub async fn load_home() -> Result<HomeData, ServerFnError> {
     let dir = server::directory()?;
     let counts = dir.topic_counts();
@@ -136,7 +137,7 @@ pub async fn load_home() -> Result<HomeData, ServerFnError> {
     })
 }
 
-#[server(prefix = "/fn", endpoint = "search", input = Json)]
+#[server(prefix = "/fn", endpoint = "search", input = Json, output = Json)]
 pub async fn load_search(query: Query) -> Result<ResultsData, ServerFnError> {
     Ok(results_data(
         &*server::directory()?,
@@ -145,7 +146,7 @@ pub async fn load_search(query: Query) -> Result<ResultsData, ServerFnError> {
     ))
 }
 
-#[server(prefix = "/fn", endpoint = "directory", input = Json)]
+#[server(prefix = "/fn", endpoint = "directory", input = Json, output = Json)]
 pub async fn load_directory() -> Result<PublicDirectory, ServerFnError> {
     let dir = server::directory()?;
     Ok(PublicDirectory {
@@ -155,7 +156,7 @@ pub async fn load_directory() -> Result<PublicDirectory, ServerFnError> {
     })
 }
 
-#[server(prefix = "/fn", endpoint = "group", input = Json)]
+#[server(prefix = "/fn", endpoint = "group", input = Json, output = Json)]
 pub async fn load_group(slug: String) -> Result<Option<GroupData>, ServerFnError> {
     let dir = server::directory()?;
     Ok(dir.group_by_slug(&slug).map(|g| GroupData {
@@ -176,7 +177,7 @@ pub async fn load_group(slug: String) -> Result<Option<GroupData>, ServerFnError
     }))
 }
 
-#[server(prefix = "/fn", endpoint = "a-z", input = Json)]
+#[server(prefix = "/fn", endpoint = "a-z", input = Json, output = Json)]
 pub async fn load_a_to_z() -> Result<Vec<(char, Vec<PublicGroup>)>, ServerFnError> {
     let dir = server::directory()?;
     Ok(dir
@@ -186,7 +187,7 @@ pub async fn load_a_to_z() -> Result<Vec<(char, Vec<PublicGroup>)>, ServerFnErro
         .collect())
 }
 
-#[server(prefix = "/fn", endpoint = "topics", input = Json)]
+#[server(prefix = "/fn", endpoint = "topics", input = Json, output = Json)]
 pub async fn load_topic_tree() -> Result<Vec<TopicBranch>, ServerFnError> {
     let dir = server::directory()?;
     let tax = dir.taxonomy();
@@ -203,7 +204,7 @@ pub async fn load_topic_tree() -> Result<Vec<TopicBranch>, ServerFnError> {
         .collect())
 }
 
-#[server(prefix = "/fn", endpoint = "topic", input = Json)]
+#[server(prefix = "/fn", endpoint = "topic", input = Json, output = Json)]
 pub async fn load_topic(slug: String) -> Result<Option<TopicData>, ServerFnError> {
     let dir = server::directory()?;
     let tax = dir.taxonomy();
@@ -226,7 +227,7 @@ pub async fn load_topic(slug: String) -> Result<Option<TopicData>, ServerFnError
     }))
 }
 
-#[server(prefix = "/fn", endpoint = "offices", input = Json)]
+#[server(prefix = "/fn", endpoint = "offices", input = Json, output = Json)]
 pub async fn load_offices() -> Result<Vec<Office>, ServerFnError> {
     Ok(server::directory()?.offices().to_vec())
 }

@@ -2,6 +2,7 @@
 //! JavaScript and are hydrated when it is on.
 
 pub mod api;
+mod codec;
 mod components;
 mod format;
 mod local;

@@ -60,6 +60,13 @@ impl LocalDirectory {
 
 /// Berlin wall-clock time now, by the browser's clock (the server's on the
 /// server).
+#[cfg_attr(
+    not(feature = "ssr"),
+    expect(
+        dead_code,
+        reason = "pages rendered offline from IndexedDB will use it"
+    )
+)]
 pub fn now() -> PrimitiveDateTime {
     #[cfg(feature = "hydrate")]
     let utc =
@@ -73,9 +80,48 @@ pub fn now() -> PrimitiveDateTime {
         .unwrap_or(n)
 }
 
+/// The address bar follows the search field, once typing pauses: each
+/// `history.replaceState` costs the browser a same-document navigation
+/// (and a fresh look at the favicon), too much for every keystroke.
+#[derive(Clone, Copy)]
+pub struct UrlFollower(StoredValue<Option<(TimeoutHandle, String)>>);
+
+impl UrlFollower {
+    const PAUSE: std::time::Duration = std::time::Duration::from_millis(300);
+
+    pub fn new() -> Self {
+        let follower = Self(StoredValue::new(None));
+        on_cleanup(move || follower.cancel());
+        follower
+    }
+
+    /// Show `path` once typing pauses.
+    pub fn show_later(self, path: String) {
+        self.cancel();
+        if let Ok(handle) = set_timeout_with_handle(move || self.flush(), Self::PAUSE) {
+            self.0.set_value(Some((handle, path)));
+        }
+    }
+
+    /// Show the pending path now (the field lost focus: a click on a
+    /// result must leave the right search in the history).
+    pub fn flush(self) {
+        if let Some((handle, path)) = self.0.try_update_value(Option::take).flatten() {
+            handle.clear();
+            replace_url(&path);
+        }
+    }
+
+    fn cancel(self) {
+        if let Some((handle, _)) = self.0.try_update_value(Option::take).flatten() {
+            handle.clear();
+        }
+    }
+}
+
 /// Show `path` in the address bar without a navigation (typing in the
 /// search field should neither reload nor fill the back-button history).
-pub fn replace_url(path: &str) {
+fn replace_url(path: &str) {
     #[cfg(feature = "hydrate")]
     if let Ok(history) = window().history() {
         let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(path));

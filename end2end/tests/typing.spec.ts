@@ -63,3 +63,17 @@ test("the shared URL of a typed search shows the same results", async ({ page, c
   await visit(other, page.url());
   expect(await shownSlugs(other)).toEqual(typed);
 });
+
+test("a result opened right after typing leaves the typed search in the history", async ({ page }) => {
+  await visit(page, "/suche");
+  await localSearchReady(page);
+  await page.getByLabel("Suchbegriff").click();
+  await page.keyboard.type("trauer");
+  // At once, before the address bar follows the pause in typing: leaving
+  // the field brings it up to date.
+  await page.locator(".group-card .card-title a").first().click();
+  await expect(page).toHaveURL(/\/gruppe\//);
+  await page.goBack();
+  await expect(page).toHaveURL(/\/suche\?q=trauer$/);
+  await expect(page.getByLabel("Suchbegriff")).toHaveValue("trauer");
+});

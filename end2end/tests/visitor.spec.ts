@@ -94,7 +94,7 @@ test("no dead end: zero results suggest topics and the office's phone", async ({
 
 test("pages of results", async ({ page }) => {
   await visit(page, "/suche");
-  await expect(page.locator(".group-card")).toHaveCount(20);
+  await expect(page.locator(".group-card")).toHaveCount(10);
   await page.getByRole("link", { name: "Nächste →" }).click();
   await expect(page).toHaveURL(/page=2/);
   await expect(page.locator(".pager")).toContainText("Seite 2 von");

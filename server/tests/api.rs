@@ -14,8 +14,8 @@ async fn lists_groups_in_pages() {
     assert_eq!(status, StatusCode::OK);
     let listed = app.state.directory.snapshot().listed().count();
     assert_eq!(body["total"], listed);
-    assert_eq!(body["per_page"], 20);
-    assert_eq!(body["items"].as_array().unwrap().len(), 20);
+    assert_eq!(body["per_page"], 10);
+    assert_eq!(body["items"].as_array().unwrap().len(), 10);
     let first = &body["items"][0];
     for key in [
         "id",

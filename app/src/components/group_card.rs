@@ -1,91 +1,142 @@
 use crate::api::Facets;
+use html_escape::{encode_double_quoted_attribute, encode_text};
 use leptos::prelude::*;
-use std::sync::Arc;
+use std::fmt::Write;
 use time::PrimitiveDateTime;
-use wegweiser_core::domain::{Accepting, PublicGroup, Status};
+use wegweiser_core::domain::{Accepting, Format, PublicGroup, Status};
 use wegweiser_core::search::Highlighter;
 
-/// Text with the words that matched the search marked.
+/// `text` with the words that matched the search marked.
+fn write_marked(out: &mut String, text: &str, highlighter: &Highlighter) {
+    for (run, hit) in highlighter.runs(text) {
+        if hit {
+            out.push_str("<mark>");
+            out.push_str(&encode_text(&run));
+            out.push_str("</mark>");
+        } else {
+            out.push_str(&encode_text(&run));
+        }
+    }
+}
+
+/// How a list shows its group cards.
+pub struct CardStyle<'a> {
+    /// The search that found the groups, to mark what matched.
+    pub query: &'a str,
+    /// The topics' names, to list each group's topics.
+    pub facets: Option<&'a Facets>,
+    /// Now, for the next meeting (none: not shown).
+    pub as_of: Option<PrimitiveDateTime>,
+    /// 2 where the cards sit right under the page's h1, 3 under an h2.
+    pub heading: u8,
+}
+
+/// A list of groups, as the markup of its container.
+///
+/// Cards hold no event handlers (the router catches clicks on their links),
+/// so a list is markup, written by the same function on the server and in
+/// the browser: the browser's parser builds it far faster than
+/// element-by-element DOM calls from wasm (typing replaces the list on
+/// every keystroke), hydration has nothing to walk inside it, and the
+/// bundle carries no view code for cards. Every text is escaped here.
+pub fn cards_html<'a>(
+    groups: impl IntoIterator<Item = &'a PublicGroup>,
+    style: &CardStyle,
+) -> String {
+    let highlighter = Highlighter::new(style.query);
+    let mut out = String::new();
+    for g in groups {
+        write_card(&mut out, g, &highlighter, style);
+    }
+    out
+}
+
+/// A static list of groups (see [`cards_html`]).
 #[component]
-pub fn Highlighted(#[prop(into)] text: String, highlighter: Arc<Highlighter>) -> impl IntoView {
-    highlighter
-        .runs(&text)
-        .into_iter()
-        .map(|(run, hit)| {
-            if hit {
-                view! { <mark>{run}</mark> }.into_any()
-            } else {
-                run.into_any()
-            }
-        })
-        .collect_view()
+pub fn GroupCards(
+    groups: Vec<PublicGroup>,
+    as_of: Option<PrimitiveDateTime>,
+    #[prop(default = 3)] heading: u8,
+) -> impl IntoView {
+    let style = CardStyle {
+        query: "",
+        facets: None,
+        as_of,
+        heading,
+    };
+    view! { <div class="cards" inner_html=cards_html(&groups, &style)></div> }
 }
 
 /// One group in a list.
-#[component]
-pub fn GroupCard(
-    group: PublicGroup,
-    /// The search that found the group, to mark what matched.
-    #[prop(optional, into)]
-    query: String,
-    facets: Option<Facets>,
-    as_of: Option<PrimitiveDateTime>,
-    /// 2 where the card sits right under the page's h1, 3 under an h2.
-    #[prop(default = 3)]
-    heading: u8,
-) -> impl IntoView {
-    let href = format!("/gruppe/{}", group.slug);
-    let highlighter = Arc::new(Highlighter::new(&query));
-    let topic_names: Vec<String> = facets
-        .map(|f| {
-            group
-                .topics
-                .iter()
-                .filter_map(|id| {
-                    f.topics
-                        .iter()
-                        .find(|t| t.id == *id)
-                        .map(|t| t.name.clone())
-                })
-                .collect()
-        })
-        .unwrap_or_default();
+fn write_card(out: &mut String, group: &PublicGroup, highlighter: &Highlighter, style: &CardStyle) {
+    let h = if style.heading == 2 { "h2" } else { "h3" };
+    let _ = write!(
+        out,
+        r#"<article class="group-card"><{h} class="card-title"><a href="/gruppe/{}">"#,
+        encode_double_quoted_attribute(group.slug.as_str())
+    );
+    write_marked(out, group.name.as_str(), highlighter);
+    let _ = write!(out, r#"</a></{h}><p class="meta">"#);
+    if let Some(d) = group.district() {
+        let _ = write!(
+            out,
+            r#"<span class="district">{}</span>"#,
+            encode_text(d.as_str())
+        );
+    }
+    if let Some(facets) = style.facets {
+        let names: Vec<&str> = group
+            .topics
+            .iter()
+            .filter_map(|id| facets.topics.iter().find(|t| t.id == *id))
+            .map(|t| t.name.as_str())
+            .collect();
+        if !names.is_empty() {
+            let _ = write!(
+                out,
+                r#"<span class="topics">{}</span>"#,
+                encode_text(&names.join(", "))
+            );
+        }
+    }
+    out.push_str(r#"</p><p class="description">"#);
+    write_marked(out, group.description.as_str(), highlighter);
+    out.push_str("</p>");
     let rhythm = group
         .rhythm()
         .into_iter()
         .next()
         .or_else(|| group.schedule_note.as_ref().map(|n| n.to_string()));
-    let next = as_of.and_then(|now| group.next_meeting_text(now));
-    let district = group.district().map(|d| d.to_string());
+    if let Some(r) = rhythm {
+        let _ = write!(out, r#"<p class="rhythm">{}</p>"#, encode_text(&r));
+    }
+    if let Some(next) = style.as_of.and_then(|now| group.next_meeting_text(now)) {
+        let _ = write!(
+            out,
+            r#"<p class="next">Nächstes Treffen: {}</p>"#,
+            encode_text(&next)
+        );
+    }
+    out.push_str(r#"<ul class="badges">"#);
     let status = match group.status {
         Status::Founding => Some(("badge badge-new", "in Gründung")),
         Status::Paused => Some(("badge badge-muted", "pausiert")),
         _ => None,
     };
     let accepting = match (group.status, group.accepting_new_members) {
-        (Status::Active, Accepting::Yes) => Some("nimmt neue Mitglieder auf"),
-        (Status::Active, Accepting::OnRequest) => Some("neue Mitglieder nach Absprache"),
+        (Status::Active, Accepting::Yes) => Some(("badge badge-ok", "nimmt neue Mitglieder auf")),
+        (Status::Active, Accepting::OnRequest) => {
+            Some(("badge badge-ok", "neue Mitglieder nach Absprache"))
+        }
         _ => None,
     };
-    view! {
-        <article class="group-card">
-            {
-                let link = view! { <a href=href><Highlighted text=group.name.to_string() highlighter=highlighter.clone()/></a> };
-                if heading == 2 { view! { <h2 class="card-title">{link}</h2> }.into_any() } else { view! { <h3 class="card-title">{link}</h3> }.into_any() }
-            }
-            <p class="meta">
-                {district.map(|d| view! { <span class="district">{d}</span> })}
-                {(!topic_names.is_empty()).then(|| view! { <span class="topics">{topic_names.join(", ")}</span> })}
-            </p>
-            <p class="description"><Highlighted text=group.description.to_string() highlighter/></p>
-            {rhythm.map(|r| view! { <p class="rhythm">{r}</p> })}
-            {next.map(|n| view! { <p class="next">"Nächstes Treffen: " {n}</p> })}
-            <ul class="badges">
-                {status.map(|(class, label)| view! { <li class=class>{label}</li> })}
-                {accepting.map(|a| view! { <li class="badge badge-ok">{a}</li> })}
-                {group.accessibility.step_free.then(|| view! { <li class="badge">"barrierefrei"</li> })}
-                {(group.format != wegweiser_core::domain::Format::InPerson).then(|| view! { <li class="badge">{group.format.label()}</li> })}
-            </ul>
-        </article>
+    let step_free = group
+        .accessibility
+        .step_free
+        .then_some(("badge", "barrierefrei"));
+    let format = (group.format != Format::InPerson).then(|| ("badge", group.format.label()));
+    for (class, label) in [status, accepting, step_free, format].into_iter().flatten() {
+        let _ = write!(out, r#"<li class="{class}">{label}</li>"#);
     }
+    out.push_str("</ul></article>");
 }

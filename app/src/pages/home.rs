@@ -1,5 +1,5 @@
 use crate::api::load_home;
-use crate::components::{GroupCard, LoadError, Loading, OfficeCard, SearchBox};
+use crate::components::{GroupCards, LoadError, Loading, OfficeCard, SearchBox};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -29,9 +29,7 @@ pub fn Home() -> impl IntoView {
                         <section aria-labelledby="neu-titel">
                             <h2 id="neu-titel">"Neue Gruppen in Gründung"</h2>
                             <p>"Diese Gruppen suchen gerade Mitglieder, die von Anfang an dabei sind."</p>
-                            <div class="cards">
-                                {d.founding.into_iter().map(|g| view! { <GroupCard group=g facets=None as_of=None/> }).collect_view()}
-                            </div>
+                            <GroupCards groups=d.founding as_of=None/>
                             <p><a href="/suche?founding=1">"Alle Gruppen in Gründung"</a></p>
                         </section>
                         <section aria-labelledby="kontakt-titel">

@@ -1,10 +1,15 @@
-use crate::api::{load_search, results_data, Facets, ResultsData};
-use crate::components::{canonical_redirect, GroupCard, LoadError, Loading, OfficeHelp, QueryForm};
+use crate::api::{load_search, Facets, ResultsData};
+use crate::components::{
+    canonical_redirect, cards_html, CardStyle, LoadError, Loading, OfficeHelp, QueryForm,
+};
 use crate::local::LocalDirectory;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
+use time::PrimitiveDateTime;
+use wegweiser_core::directory::SearchResult;
 use wegweiser_core::directory::{FormatFilter, Query};
+use wegweiser_core::domain::Office;
 use wegweiser_core::domain::{Audience, Language, Weekday};
 
 #[component]
@@ -44,26 +49,29 @@ pub fn Results() -> impl IntoView {
 /// list below the form changes, so the field keeps focus and nothing jumps.
 #[component]
 fn LiveResults(initial: ResultsData, local: LocalDirectory) -> impl IntoView {
-    let query = initial.result.query.clone();
+    let ResultsData {
+        result: first,
+        facets,
+        offices,
+        as_of,
+    } = initial;
+    let query = first.query.clone();
     let typed = RwSignal::new(query.q.clone());
-    let facets = initial.facets.clone();
-    let shown = {
+    let result = {
         let query = query.clone();
-        move || {
+        Memo::new(move |_| {
             let text = typed.get();
             match local.get() {
-                Some(dir) if text != query.q => {
-                    let q = Query {
-                        q: text,
-                        page: 1,
-                        ..query.clone()
-                    };
-                    results_data(&dir, &q, crate::local::now())
-                }
-                _ => initial.clone(),
+                Some(dir) if text != query.q => dir.search(&Query {
+                    q: text,
+                    page: 1,
+                    ..query.clone()
+                }),
+                _ => first.clone(),
             }
-        }
+        })
     };
+    let url = crate::local::UrlFollower::new();
     let on_input = {
         let query = query.clone();
         move |ev: leptos::ev::Event| {
@@ -73,80 +81,89 @@ fn LiveResults(initial: ResultsData, local: LocalDirectory) -> impl IntoView {
                 page: 1,
                 ..query.clone()
             };
-            crate::local::replace_url(&format!("/suche{}", canonical.to_query_string()));
+            url.show_later(format!("/suche{}", canonical.to_query_string()));
             typed.set(text);
         }
     };
     view! {
-        <FilterForm query=query facets on_input/>
-        {move || view! { <ResultsView data=shown()/> }}
+        <FilterForm query=query facets=facets.clone() on_input on_blur=move |_| url.flush()/>
+        <ResultsView result facets office=offices.into_iter().next() as_of/>
     }
 }
 
 #[component]
-fn ResultsView(data: ResultsData) -> impl IntoView {
-    let ResultsData {
-        result,
-        facets,
-        offices,
-        as_of,
-    } = data;
-    let q = result.query.clone();
-    let summary = match (result.total, q.q.is_empty()) {
-        (0, _) => "Keine Gruppe gefunden".to_owned(),
-        (n, true) => crate::format::groups(n),
-        (n, false) if result.complete == n || result.complete == 0 => {
-            format!("{} für „{}“", crate::format::groups(n), q.q)
+fn ResultsView(
+    result: Memo<SearchResult>,
+    facets: Facets,
+    /// The office to call when little or nothing is found.
+    office: Option<Office>,
+    as_of: PrimitiveDateTime,
+) -> impl IntoView {
+    let summary = move || {
+        let r = result.read();
+        let q = &r.query.q;
+        match (r.total, q.is_empty()) {
+            (0, _) => "Keine Gruppe gefunden".to_owned(),
+            (n, true) => crate::format::groups(n),
+            (n, false) if r.complete == n || r.complete == 0 => {
+                format!("{} für „{}“", crate::format::groups(n), q)
+            }
+            (n, false) => format!(
+                "{} für „{}“, davon {} mit allen Suchwörtern",
+                crate::format::groups(n),
+                q,
+                r.complete
+            ),
         }
-        (n, false) => format!(
-            "{} für „{}“, davon {} mit allen Suchwörtern",
-            crate::format::groups(n),
-            q.q,
-            result.complete
-        ),
     };
-    let pager = (result.pages > 1).then(|| {
-        let prev = (result.page > 1)
-            .then(|| format!("/suche{}", q.with_page(result.page - 1).to_query_string()));
-        let next = (result.page < result.pages)
-            .then(|| format!("/suche{}", q.with_page(result.page + 1).to_query_string()));
-        view! {
-            <nav class="pager" aria-label="Seiten">
-                {prev.map(|h| view! { <a href=h rel="prev">"← Vorherige"</a> })}
-                <span>"Seite " {result.page} " von " {result.pages}</span>
-                {next.map(|h| view! { <a href=h rel="next">"Nächste →"</a> })}
-            </nav>
-        }
-    });
-    let empty = result.total == 0;
-    let suggestions = result.suggestions.clone();
-    let help_office = offices.first().cloned();
+    let suggestions = move || {
+        let suggestions = result.read().suggestions.clone();
+        (!suggestions.is_empty()).then(|| {
+            view! {
+                <div class="suggestions">
+                    <p>"Meinten Sie: "
+                        {suggestions.into_iter().enumerate().map(|(i, t)| view! {
+                            {(i > 0).then_some(", ")}
+                            <a href=format!("/themen/{}", t.slug)>{t.name}</a>
+                        }).collect_view()}
+                        "?"
+                    </p>
+                </div>
+            }
+        })
+    };
+    let pager = move || {
+        let r = result.read();
+        let q = &r.query;
+        (r.pages > 1).then(|| {
+            let prev = (r.page > 1)
+                .then(|| format!("/suche{}", q.with_page(r.page - 1).to_query_string()));
+            let next = (r.page < r.pages)
+                .then(|| format!("/suche{}", q.with_page(r.page + 1).to_query_string()));
+            view! {
+                <nav class="pager" aria-label="Seiten">
+                    {prev.map(|h| view! { <a href=h rel="prev">"← Vorherige"</a> })}
+                    <span>"Seite " {r.page} " von " {r.pages}</span>
+                    {next.map(|h| view! { <a href=h rel="next">"Nächste →"</a> })}
+                </nav>
+            }
+        })
+    };
     view! {
         <p class="result-count" role="status" aria-live="polite">{summary}</p>
-        {(!suggestions.is_empty()).then(|| view! {
-            <div class="suggestions">
-                <p>"Meinten Sie: "
-                    {suggestions.into_iter().enumerate().map(|(i, t)| view! {
-                        {(i > 0).then_some(", ")}
-                        <a href=format!("/themen/{}", t.slug)>{t.name}</a>
-                    }).collect_view()}
-                    "?"
-                </p>
-            </div>
-        })}
-        {empty.then(|| view! {
+        {suggestions}
+        {move || (result.read().total == 0).then(|| view! {
             <div class="zero-help">
                 <p>"Tipps: Versuchen Sie ein anderes Wort (z. B. „Sucht“ statt „Abhängigkeit“), entfernen Sie Filter oder stöbern Sie in den "
                     <a href="/themen">"Themen"</a> " und in den " <a href="/suche?founding=1">"Gruppen in Gründung"</a> "."</p>
             </div>
         })}
-        <div class="cards">
-            {result.items.into_iter().map(|g| view! {
-                <GroupCard group=g query=q.q.clone() facets=Some(facets.clone()) as_of=Some(as_of) heading=2/>
-            }).collect_view()}
-        </div>
+        <div class="cards" inner_html=move || {
+            let r = result.read();
+            cards_html(&r.items, &CardStyle { query: &r.query.q, facets: Some(&facets), as_of: Some(as_of), heading: 2 })
+        }></div>
         {pager}
-        {(result.total < 3).then(|| view! { <OfficeHelp office=help_office/> })}
+        {move || (result.read().total < 3).then(|| view! { <OfficeHelp office=office.clone()/> })}
     }
 }
 
@@ -156,6 +173,7 @@ fn FilterForm(
     query: Query,
     facets: Facets,
     on_input: impl FnMut(leptos::ev::Event) + Send + 'static,
+    on_blur: impl FnMut(leptos::ev::FocusEvent) + Send + 'static,
 ) -> impl IntoView {
     let Facets { topics, districts } = facets;
     let q = query.clone();
@@ -163,7 +181,7 @@ fn FilterForm(
         <QueryForm class="filters">
             <div class="field field-q">
                 <label for="q">"Suchbegriff"</label>
-                <input id="q" type="search" name="q" value=q.q.clone() placeholder="z. B. Trauer, Sucht, Demenz" autocomplete="off" enterkeyhint="search" on:input=on_input/>
+                <input id="q" type="search" name="q" value=q.q.clone() placeholder="z. B. Trauer, Sucht, Demenz" autocomplete="off" enterkeyhint="search" on:input=on_input on:blur=on_blur/>
             </div>
             <details class="filter-details" open=query.topic.is_some() || query.district.is_some() || query.day.is_some() || query.language.is_some() || query.audience.is_some() || query.format.is_some() || query.step_free || query.new_members || query.founding>
                 <summary>"Filter"</summary>

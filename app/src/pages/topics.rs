@@ -1,6 +1,6 @@
 use super::not_found::NotFound;
 use crate::api::{load_topic, load_topic_tree, TopicBranch, TopicData};
-use crate::components::{GroupCard, LoadError, Loading};
+use crate::components::{GroupCards, LoadError, Loading};
 use crate::format::groups;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -91,8 +91,6 @@ fn TopicView(data: TopicData) -> impl IntoView {
             </ul>
         })}
         <p class="result-count">{groups(count)} " zum Thema " {topic.name}</p>
-        <div class="cards">
-            {list.into_iter().map(|g| view! { <GroupCard group=g facets=None as_of=Some(as_of) heading=2/> }).collect_view()}
-        </div>
+        <GroupCards groups=list as_of=Some(as_of) heading=2/>
     }
 }

@@ -13,8 +13,11 @@ use crate::domain::{
 use crate::order::{sort_by, sort_by_key};
 use crate::records::Records;
 use crate::search::{normalize, tokens, Index};
+use rustc_hash::FxHashMap as HashMap;
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
+
+/// Listed groups per topic, subtopics included.
+pub type TopicCounts = HashMap<TopicId, usize>;
 
 /// A topic as pages show it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -135,7 +138,7 @@ impl Directory {
             by_id,
             districts: districts.into_iter().collect(),
             topic_words,
-            topic_counts: HashMap::new(),
+            topic_counts: HashMap::default(),
         };
         dir.topic_counts = dir.count_topics();
         Ok(dir)
@@ -200,12 +203,12 @@ impl Directory {
     }
 
     /// Number of listed groups per topic, the topic's subtopics included.
-    pub fn topic_counts(&self) -> &HashMap<TopicId, usize> {
+    pub fn topic_counts(&self) -> &TopicCounts {
         &self.topic_counts
     }
 
     fn count_topics(&self) -> HashMap<TopicId, usize> {
-        let mut counts = HashMap::new();
+        let mut counts = HashMap::default();
         for g in self.listed() {
             // A group counts once per topic even when two of its topics
             // share a parent (a handful of ids: a list is enough).

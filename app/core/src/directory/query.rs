@@ -4,7 +4,7 @@
 use crate::domain::{Audience, Format, Language, Weekday};
 use serde::{Deserialize, Serialize};
 
-pub const PER_PAGE: usize = 20;
+pub const PER_PAGE: usize = 10;
 const MAX_QUERY_CHARS: usize = 200;
 
 /// Which kind of meeting a visitor wants.

@@ -2,8 +2,8 @@
 //! everyday words people use for it.
 
 use super::{Name, ShortText, Slug, TopicId, Version};
+use rustc_hash::FxHashMap as HashMap;
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -56,8 +56,8 @@ impl Taxonomy {
         crate::order::sort_by(&mut topics, |a, b| {
             a.data.name.as_str().cmp(b.data.name.as_str())
         });
-        let mut by_id = HashMap::new();
-        let mut by_slug = HashMap::new();
+        let mut by_id = HashMap::default();
+        let mut by_slug = HashMap::default();
         for (i, t) in topics.iter().enumerate() {
             if by_id.insert(t.id, i).is_some() {
                 return Err(TaxonomyError::DuplicateId(t.id));

@@ -5,7 +5,7 @@
 use super::analyze::{is_stop_word, known_head, split_compound, stem};
 use super::fuzzy::{allowed_edits, within};
 use super::normalize::{normalize, tokens};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// How a query word matched a document word, best first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -67,27 +67,43 @@ impl Index {
         F: IntoIterator<Item = (u8, &'a str)>,
     {
         // term → position in `lists` while reading; sorted afterwards.
-        let mut ids: HashMap<String, usize> = HashMap::new();
+        let mut ids: HashMap<String, usize> = HashMap::default();
         let mut names: Vec<String> = Vec::new();
         let mut lists: Vec<Vec<(u32, u8)>> = Vec::new();
+        // Texts repeat across documents (every group of a topic carries the
+        // topic's name and synonyms, templates repeat descriptions), so each
+        // distinct text is normalised and its words looked up once: text →
+        // its range in `text_terms`.
+        let mut texts: HashMap<String, usize> = HashMap::default();
+        let mut text_ranges: Vec<(usize, usize)> = Vec::new();
+        let mut text_terms: Vec<usize> = Vec::new();
         let mut count = 0;
         for (doc, fields) in docs.into_iter().enumerate() {
             count += 1;
             let doc = doc as u32;
             for (weight, text) in fields {
-                // One allocation per field, and one per new term: building
-                // the index in the browser is dominated by allocations.
-                let normalized = normalize(text);
-                for term in normalized.split_whitespace() {
-                    let id = match ids.get(term) {
-                        Some(&id) => id,
-                        None => {
-                            ids.insert(term.to_owned(), names.len());
-                            names.push(term.to_owned());
-                            lists.push(Vec::new());
-                            names.len() - 1
+                let (start, end) = match texts.get(text) {
+                    Some(&t) => text_ranges[t],
+                    None => {
+                        let start = text_terms.len();
+                        for term in normalize(text).split_whitespace() {
+                            let id = match ids.get(term) {
+                                Some(&id) => id,
+                                None => {
+                                    ids.insert(term.to_owned(), names.len());
+                                    names.push(term.to_owned());
+                                    lists.push(Vec::new());
+                                    names.len() - 1
+                                }
+                            };
+                            text_terms.push(id);
                         }
-                    };
+                        texts.insert(text.to_owned(), text_ranges.len());
+                        text_ranges.push((start, text_terms.len()));
+                        (start, text_terms.len())
+                    }
+                };
+                for &id in &text_terms[start..end] {
                     let list = &mut lists[id];
                     match list.last_mut() {
                         Some((d, w)) if *d == doc => *w = (*w).max(weight),
@@ -113,14 +129,14 @@ impl Index {
             .collect();
 
         let stems: Vec<String> = terms.iter().map(|t| stem(t)).collect();
-        let mut by_stem: HashMap<String, Vec<u32>> = HashMap::new();
+        let mut by_stem: HashMap<String, Vec<u32>> = HashMap::default();
         for (i, s) in stems.iter().enumerate() {
             by_stem.entry(s.clone()).or_default().push(i as u32);
         }
         let known = |w: &str| {
             w.chars().count() >= 3 && (by_term.contains_key(w) || by_stem.contains_key(w))
         };
-        let mut by_part: HashMap<String, Vec<u32>> = HashMap::new();
+        let mut by_part: HashMap<String, Vec<u32>> = HashMap::default();
         let mut by_len: Vec<Vec<u32>> = Vec::new();
         for (i, t) in terms.iter().enumerate() {
             let len = t.chars().count();

@@ -50,28 +50,64 @@ pub fn fold_char(c: char) -> char {
     latin_base(c).and_then(|s| s.chars().next()).unwrap_or(c)
 }
 
+/// What the last character written was, to put a boundary between letters
+/// and digits ("Typ1" reads as "Typ 1").
+#[derive(Clone, Copy, PartialEq)]
+enum Class {
+    Space,
+    Letter,
+    Digit,
+}
+
 /// Normalise a text for matching (see the module documentation).
+///
+/// Most text is ASCII, and the index normalises every field of every group
+/// when the browser builds it, so ASCII takes a path without Unicode
+/// tables.
 pub fn normalize(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars().flat_map(char::to_lowercase) {
-        // "Typ1" reads as "Typ 1": a boundary between letters and digits.
-        if let Some(prev) = out.chars().next_back() {
-            if c.is_alphanumeric() && prev.is_alphanumeric() && prev.is_numeric() != c.is_numeric()
-            {
-                out.push(' ');
-            }
+    let mut out = String::with_capacity(text.len() + 4);
+    let mut last = Class::Space;
+    let mut push = |out: &mut String, class: Class, s: &str| {
+        if class != Class::Space && last != Class::Space && class != last {
+            out.push(' ');
         }
-        match c {
-            'ä' => out.push_str("ae"),
-            'ö' => out.push_str("oe"),
-            'ü' => out.push_str("ue"),
-            'ß' => out.push_str("ss"),
-            c if c.is_ascii_alphanumeric() => out.push(c),
-            c => match latin_base(c) {
-                Some(base) => out.push_str(base),
-                None if c.is_alphanumeric() => out.push(c),
-                None => out.push(' '),
-            },
+        out.push_str(s);
+        last = class;
+    };
+    let mut buf = [0u8; 4];
+    for c in text.chars() {
+        if c.is_ascii() {
+            let c = c.to_ascii_lowercase();
+            let class = if c.is_ascii_digit() {
+                Class::Digit
+            } else if c.is_ascii_alphabetic() {
+                Class::Letter
+            } else {
+                Class::Space
+            };
+            let s = if class == Class::Space {
+                " "
+            } else {
+                c.encode_utf8(&mut buf)
+            };
+            push(&mut out, class, s);
+            continue;
+        }
+        for c in c.to_lowercase() {
+            match c {
+                'ä' => push(&mut out, Class::Letter, "ae"),
+                'ö' => push(&mut out, Class::Letter, "oe"),
+                'ü' => push(&mut out, Class::Letter, "ue"),
+                'ß' => push(&mut out, Class::Letter, "ss"),
+                c => match latin_base(c) {
+                    Some(base) => push(&mut out, Class::Letter, base),
+                    None if c.is_numeric() => push(&mut out, Class::Digit, c.encode_utf8(&mut buf)),
+                    None if c.is_alphanumeric() => {
+                        push(&mut out, Class::Letter, c.encode_utf8(&mut buf))
+                    }
+                    None => push(&mut out, Class::Space, " "),
+                },
+            }
         }
     }
     out
@@ -113,6 +149,10 @@ mod tests {
         assert_eq!(
             tokens("Typ1 Typ 1 Typ-1"),
             ["typ", "1", "typ", "1", "typ", "1"]
+        );
+        assert_eq!(
+            tokens("Ü60 60plus ²x"),
+            ["ue", "60", "60", "plus", "²", "x"]
         );
     }
 }
