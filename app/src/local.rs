@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use std::sync::Arc;
 use time::PrimitiveDateTime;
-use wegweiser_core::directory::Directory;
+use wegweiser_core::directory::{Directory, Query, SearchResult};
 
 /// `None` until the records are loaded and indexed (always on the server).
 #[derive(Clone, Copy)]
@@ -56,6 +56,24 @@ impl LocalDirectory {
             });
         }
     }
+}
+
+/// Search the local copy. In the browser the time the search took goes on
+/// `<body data-search-us>` (microseconds, at the resolution of
+/// `performance.now()`), so that end2end/bench/search-bench.mjs can set
+/// it beside MiniSearch's `search()` on the same typed prefixes.
+pub fn search(dir: &Directory, query: &Query) -> SearchResult {
+    #[cfg(feature = "hydrate")]
+    let clock = window().performance();
+    #[cfg(feature = "hydrate")]
+    let t0 = clock.as_ref().map(|c| c.now());
+    let result = dir.search(query);
+    #[cfg(feature = "hydrate")]
+    if let (Some(clock), Some(t0), Some(body)) = (clock, t0, document().body()) {
+        let us = ((clock.now() - t0) * 1000.0) as u32;
+        let _ = body.set_attribute("data-search-us", &us.to_string());
+    }
+    result
 }
 
 /// Berlin wall-clock time now, by the browser's clock (the server's on the

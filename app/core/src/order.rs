@@ -14,6 +14,11 @@ fn sorted_positions(n: usize, cmp: &dyn Fn(usize, usize) -> Ordering) -> Vec<usi
 
 /// Sort `items` by `cmp`, stably.
 pub fn sort_by<T>(items: &mut Vec<T>, cmp: impl Fn(&T, &T) -> Ordering) {
+    // Often already in order (the browser receives the groups sorted by
+    // name): then there is nothing to move.
+    if items.windows(2).all(|w| cmp(&w[0], &w[1]).is_le()) {
+        return;
+    }
     let order = sorted_positions(items.len(), &|a, b| cmp(&items[a], &items[b]));
     let mut slots: Vec<Option<T>> = items.drain(..).map(Some).collect();
     items.extend(order.into_iter().filter_map(|i| slots[i].take()));
@@ -36,5 +41,9 @@ mod tests {
         let mut w: Vec<String> = vec!["b".into(), "a".into()];
         sort_by(&mut w, |a, b| a.cmp(b));
         assert_eq!(w, ["a", "b"]);
+        // Already in order, equal keys included: left as it is.
+        let mut s = vec![(1, 'z'), (1, 'a'), (2, 'b')];
+        sort_by_key(&mut s, |x| x.0);
+        assert_eq!(s, [(1, 'z'), (1, 'a'), (2, 'b')]);
     }
 }

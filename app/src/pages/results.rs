@@ -62,11 +62,14 @@ fn LiveResults(initial: ResultsData, local: LocalDirectory) -> impl IntoView {
         Memo::new(move |_| {
             let text = typed.get();
             match local.get() {
-                Some(dir) if text != query.q => dir.search(&Query {
-                    q: text,
-                    page: 1,
-                    ..query.clone()
-                }),
+                Some(dir) if text != query.q => crate::local::search(
+                    &dir,
+                    &Query {
+                        q: text,
+                        page: 1,
+                        ..query.clone()
+                    },
+                ),
                 _ => first.clone(),
             }
         })

@@ -109,7 +109,7 @@ impl Directory {
         let by_slug = groups
             .iter()
             .enumerate()
-            .map(|(i, g)| (g.slug.to_string(), i))
+            .map(|(i, g)| (g.slug.as_str().to_owned(), i))
             .collect();
         let by_id = groups.iter().enumerate().map(|(i, g)| (g.id, i)).collect();
         let mut districts: Vec<District> = groups

@@ -90,19 +90,20 @@ pub fn known_head(head: &str, known: impl Fn(&str) -> bool) -> Option<&str> {
 /// the head possibly ending in a linking element. Each part has at least
 /// 3 letters, and at least one of them 4.
 pub fn split_compound(word: &str, known: impl Fn(&str) -> bool) -> Vec<(String, String)> {
-    let chars: Vec<char> = word.chars().collect();
     let mut out = Vec::new();
-    if chars.len() < 7 {
+    let len = word.chars().count();
+    if len < 7 {
         return out;
     }
-    for i in 3..=chars.len() - 3 {
-        let head: String = chars[..i].iter().collect();
-        let tail: String = chars[i..].iter().collect();
-        if (i < 4 && chars.len() - i < 4) || !known(&tail) {
+    // Slices, not new strings, for every place the word could split: this
+    // runs for every word when the browser builds the index.
+    for (i, (at, _)) in word.char_indices().enumerate().take(len - 2).skip(3) {
+        let (head, tail) = word.split_at(at);
+        if (i < 4 && len - i < 4) || !known(tail) {
             continue;
         }
-        if known_head(&head, &known).is_some() {
-            out.push((head, tail));
+        if known_head(head, &known).is_some() {
+            out.push((head.to_owned(), tail.to_owned()));
         }
     }
     out

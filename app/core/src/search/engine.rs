@@ -128,10 +128,9 @@ impl Index {
             .map(|(i, t)| (t.clone(), i))
             .collect();
 
-        let stems: Vec<String> = terms.iter().map(|t| stem(t)).collect();
         let mut by_stem: HashMap<String, Vec<u32>> = HashMap::default();
-        for (i, s) in stems.iter().enumerate() {
-            by_stem.entry(s.clone()).or_default().push(i as u32);
+        for (i, t) in terms.iter().enumerate() {
+            by_stem.entry(stem(t)).or_default().push(i as u32);
         }
         let known = |w: &str| {
             w.chars().count() >= 3 && (by_term.contains_key(w) || by_stem.contains_key(w))
