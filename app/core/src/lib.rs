@@ -14,3 +14,4 @@ pub mod order;
 pub mod records;
 pub mod relevance;
 pub mod search;
+pub mod sync;

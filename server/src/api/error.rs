@@ -12,6 +12,13 @@ pub enum ApiError {
     BadRequest(String),
     #[error("{0}")]
     NotFound(String),
+    /// The client's position is unknown here (the database was reset or
+    /// restored): it has to start over.
+    #[error("{0}")]
+    Gone(String),
+    /// The cause is logged, never sent.
+    #[error("Der Server kann die Anfrage gerade nicht beantworten.")]
+    Store(#[from] crate::db::StoreError),
 }
 
 impl From<QueryError> for ApiError {
@@ -25,6 +32,11 @@ impl IntoResponse for ApiError {
         let (status, code) = match &self {
             ApiError::BadRequest(_) => (StatusCode::BAD_REQUEST, "bad_request"),
             ApiError::NotFound(_) => (StatusCode::NOT_FOUND, "not_found"),
+            ApiError::Gone(_) => (StatusCode::GONE, "start_over"),
+            ApiError::Store(e) => {
+                tracing::error!("store: {e}");
+                (StatusCode::INTERNAL_SERVER_ERROR, "internal")
+            }
         };
         (
             status,

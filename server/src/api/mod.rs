@@ -2,6 +2,7 @@
 //! [`Directory`](wegweiser_core::directory::Directory). Only public types
 //! (`PublicGroup`, offices, topics) are serialised here.
 
+mod changes;
 mod error;
 
 pub use error::ApiError;
@@ -21,6 +22,7 @@ pub fn routes() -> Router<AppState> {
         .route("/groups/{id}", get(group))
         .route("/topics", get(topics))
         .route("/offices", get(offices))
+        .route("/changes", get(changes::changes))
         .fallback(|| async { ApiError::NotFound("Diese API-Adresse gibt es nicht.".into()) })
 }
 

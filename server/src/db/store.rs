@@ -4,12 +4,18 @@
 //! history cannot disagree.
 
 use serde::{de::DeserializeOwned, Serialize};
+use sqlx::sqlite::SqliteRow;
 use sqlx::{Row, Sqlite, SqlitePool, Transaction};
 use time::format_description::well_known::Rfc3339;
 use time::OffsetDateTime;
 use uuid::Uuid;
-use wegweiser_core::domain::{Group, GroupId, Office, OfficeId, Topic, TopicId, Version};
+use wegweiser_core::domain::{
+    Group, GroupId, Office, OfficeId, PublicGroup, Topic, TopicId, Version,
+};
 use wegweiser_core::records::Records;
+use wegweiser_core::sync::{
+    Change, ChangePage, Cursor, FeedQuery, PublicRecord, RecordKind as Kind,
+};
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -25,23 +31,6 @@ pub enum StoreError {
         id: String,
         reason: String,
     },
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
-    Topic,
-    Office,
-    Group,
-}
-
-impl Kind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Kind::Topic => "topic",
-            Kind::Office => "office",
-            Kind::Group => "group",
-        }
-    }
 }
 
 /// What [`Store::import`] did.
@@ -122,23 +111,45 @@ impl Store {
             .bind(kind.as_str())
             .fetch_all(&self.pool)
             .await?;
-        rows.into_iter()
+        rows.iter()
             .map(|row| {
-                let id: String = row.get("id");
-                let corrupt = |reason: String| StoreError::Corrupt {
-                    kind: kind.as_str(),
-                    id: id.clone(),
-                    reason,
-                };
-                let uuid = Uuid::parse_str(&id).map_err(|e| corrupt(e.to_string()))?;
-                let version = Version(row.get::<i64, _>("version") as u64);
-                let updated_at = OffsetDateTime::parse(row.get::<&str, _>("updated_at"), &Rfc3339)
-                    .map_err(|e| corrupt(e.to_string()))?;
-                let data = serde_json::from_str(row.get::<&str, _>("data"))
-                    .map_err(|e| corrupt(e.to_string()))?;
-                Ok(make(uuid, version, updated_at, data))
+                let (id, version, updated_at, data) = decode(kind, row)?;
+                Ok(make(id, version, updated_at, data))
             })
             .collect()
+    }
+
+    /// One page of the public change feed, and the change sequence it was
+    /// read at. Both come from one read transaction, that is one snapshot
+    /// of the database: SQLite hands out sequence numbers in commit order,
+    /// so a page never holds a later change without the earlier ones, and
+    /// a record changed after it was read comes again under its new number.
+    pub async fn changes(&self, query: FeedQuery) -> Result<(ChangePage, u64), StoreError> {
+        let mut tx = self.pool.begin().await?;
+        let sequence: i64 = sqlx::query_scalar("SELECT value FROM change_sequence WHERE id = 1")
+            .fetch_one(&mut *tx)
+            .await?;
+        let rows = sqlx::query("SELECT kind, id, version, updated_at, seq, deleted_at, data FROM records WHERE seq > ? ORDER BY seq LIMIT ?")
+            .bind(query.since.0 as i64)
+            .bind(query.limit as i64 + 1)
+            .fetch_all(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        let more = rows.len() > query.limit;
+        let changes = rows
+            .iter()
+            .take(query.limit)
+            .map(change)
+            .collect::<Result<Vec<_>, _>>()?;
+        let next = changes.last().map_or(query.since, Change::seq);
+        Ok((
+            ChangePage {
+                changes,
+                next,
+                more,
+            },
+            sequence as u64,
+        ))
     }
 
     /// Write a whole directory in one transaction: new records are created,
@@ -230,6 +241,87 @@ impl Store {
         tx.commit().await?;
         Ok(summary)
     }
+}
+
+/// A stored record's id, version, time and data.
+fn decode<D: DeserializeOwned>(
+    kind: Kind,
+    row: &SqliteRow,
+) -> Result<(Uuid, Version, OffsetDateTime, D), StoreError> {
+    let id: String = row.get("id");
+    let corrupt = |reason: String| StoreError::Corrupt {
+        kind: kind.as_str(),
+        id: id.clone(),
+        reason,
+    };
+    let uuid = Uuid::parse_str(&id).map_err(|e| corrupt(e.to_string()))?;
+    let version = Version(row.get::<i64, _>("version") as u64);
+    let updated_at = OffsetDateTime::parse(row.get::<&str, _>("updated_at"), &Rfc3339)
+        .map_err(|e| corrupt(e.to_string()))?;
+    let data =
+        serde_json::from_str(row.get::<&str, _>("data")).map_err(|e| corrupt(e.to_string()))?;
+    Ok((uuid, version, updated_at, data))
+}
+
+/// A row of the records table as a change of the public feed: groups in
+/// their public projection, deleted records as tombstones.
+fn change(row: &SqliteRow) -> Result<Change, StoreError> {
+    let raw_kind: &str = row.get("kind");
+    let kind = match raw_kind {
+        "topic" => Kind::Topic,
+        "office" => Kind::Office,
+        "group" => Kind::Group,
+        other => {
+            return Err(StoreError::Corrupt {
+                kind: "record",
+                id: row.get("id"),
+                reason: format!("unknown kind {other}"),
+            })
+        }
+    };
+    let seq = Cursor(row.get::<i64, _>("seq") as u64);
+    if row.get::<Option<&str>, _>("deleted_at").is_some() {
+        let id: String = row.get("id");
+        let id = Uuid::parse_str(&id).map_err(|e| StoreError::Corrupt {
+            kind: kind.as_str(),
+            id: id.clone(),
+            reason: e.to_string(),
+        })?;
+        return Ok(Change::Delete { seq, kind, id });
+    }
+    let record = match kind {
+        Kind::Topic => {
+            let (id, version, updated_at, data) = decode(kind, row)?;
+            PublicRecord::Topic(Topic {
+                id: TopicId(id),
+                version,
+                updated_at,
+                data,
+            })
+        }
+        Kind::Office => {
+            let (id, version, updated_at, data) = decode(kind, row)?;
+            PublicRecord::Office(Office {
+                id: OfficeId(id),
+                version,
+                updated_at,
+                data,
+            })
+        }
+        Kind::Group => {
+            let (id, version, updated_at, data) = decode(kind, row)?;
+            PublicRecord::Group(Box::new(PublicGroup::from(&Group {
+                id: GroupId(id),
+                version,
+                updated_at,
+                data,
+            })))
+        }
+    };
+    Ok(Change::Put {
+        seq,
+        record: Box::new(record),
+    })
 }
 
 fn rfc3339(t: OffsetDateTime) -> String {
