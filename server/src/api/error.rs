@@ -3,6 +3,7 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde_json::json;
 use wegweiser_core::directory::QueryError;
+use wegweiser_core::domain::RecordErrors;
 
 /// Errors of the JSON API, each with its status code and a German message.
 /// Internal causes are logged, never sent.
@@ -16,6 +17,11 @@ pub enum ApiError {
     /// restored): it has to start over.
     #[error("{0}")]
     Gone(String),
+    /// Fields that do not hold valid values, each with its message.
+    #[error("Die Angaben sind nicht vollständig oder nicht gültig: {0}")]
+    Invalid(RecordErrors),
+    #[error("{0}")]
+    Conflict(String),
     /// The cause is logged, never sent.
     #[error("Der Server kann die Anfrage gerade nicht beantworten.")]
     Store(#[from] crate::db::StoreError),
@@ -33,15 +39,21 @@ impl IntoResponse for ApiError {
             ApiError::BadRequest(_) => (StatusCode::BAD_REQUEST, "bad_request"),
             ApiError::NotFound(_) => (StatusCode::NOT_FOUND, "not_found"),
             ApiError::Gone(_) => (StatusCode::GONE, "start_over"),
+            ApiError::Invalid(_) => (StatusCode::UNPROCESSABLE_ENTITY, "invalid"),
+            ApiError::Conflict(_) => (StatusCode::CONFLICT, "conflict"),
             ApiError::Store(e) => {
                 tracing::error!("store: {e}");
                 (StatusCode::INTERNAL_SERVER_ERROR, "internal")
             }
         };
-        (
-            status,
-            Json(json!({ "error": { "code": code, "message": self.to_string() } })),
-        )
-            .into_response()
+        let mut error = json!({ "code": code, "message": self.to_string() });
+        if let ApiError::Invalid(errs) = &self {
+            error["fields"] = errs
+                .0
+                .iter()
+                .map(|e| json!({ "field": e.field, "message": e.problem.to_string() }))
+                .collect();
+        }
+        (status, Json(json!({ "error": error }))).into_response()
     }
 }

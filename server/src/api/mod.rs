@@ -3,13 +3,14 @@
 //! (`PublicGroup`, offices, topics) are serialised here.
 
 mod changes;
+mod contact;
 mod error;
 
 pub use error::ApiError;
 
 use crate::AppState;
 use axum::extract::{Path, Query as RawPairs, State};
-use axum::routing::get;
+use axum::routing::{get, post};
 use axum::{Json, Router};
 use serde::Serialize;
 use wegweiser_core::directory::{Query, TopicRef, PER_PAGE};
@@ -23,6 +24,7 @@ pub fn routes() -> Router<AppState> {
         .route("/topics", get(topics))
         .route("/offices", get(offices))
         .route("/changes", get(changes::changes))
+        .route("/contact-requests", post(contact::create))
         .fallback(|| async { ApiError::NotFound("Diese API-Adresse gibt es nicht.".into()) })
 }
 

@@ -2,7 +2,7 @@
 
 mod store;
 
-pub use store::{ImportSummary, Store, StoreError};
+pub use store::{Delivery, ImportSummary, Store, StoreError};
 
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::SqlitePool;

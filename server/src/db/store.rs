@@ -10,7 +10,7 @@ use time::format_description::well_known::Rfc3339;
 use time::OffsetDateTime;
 use uuid::Uuid;
 use wegweiser_core::domain::{
-    Group, GroupId, Office, OfficeId, PublicGroup, Topic, TopicId, Version,
+    ContactRequest, Group, GroupId, Office, OfficeId, PublicGroup, Topic, TopicId, Version,
 };
 use wegweiser_core::records::Records;
 use wegweiser_core::sync::{
@@ -31,6 +31,17 @@ pub enum StoreError {
         id: String,
         reason: String,
     },
+}
+
+/// What [`Store::add_contact_request`] did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Delivery {
+    /// Stored now.
+    Created { received_at: OffsetDateTime },
+    /// Stored before, with the same content: a retry.
+    Repeated { received_at: OffsetDateTime },
+    /// The id is taken by a request with other content.
+    Conflict,
 }
 
 /// What [`Store::import`] did.
@@ -150,6 +161,64 @@ impl Store {
             },
             sequence as u64,
         ))
+    }
+
+    /// Store a contact request once: the same id again with the same
+    /// content is a retry and changes nothing.
+    pub async fn add_contact_request(
+        &self,
+        request: &ContactRequest,
+        office: Option<OfficeId>,
+        now: OffsetDateTime,
+    ) -> Result<Delivery, StoreError> {
+        let id = request.id.to_string();
+        let group = request.group_id.to_string();
+        let message = request.message.as_ref().map(|m| m.as_str());
+        // One statement decides: two deliveries of the same request at the
+        // same moment cannot both insert.
+        let inserted = sqlx::query("INSERT INTO contact_requests (id, group_id, office_id, name, reach, message, received_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING")
+            .bind(&id)
+            .bind(&group)
+            .bind(office.map(|o| o.to_string()))
+            .bind(request.name.as_str())
+            .bind(request.reach.as_str())
+            .bind(message)
+            .bind(rfc3339(now))
+            .execute(&self.pool)
+            .await?
+            .rows_affected();
+        if inserted == 1 {
+            return Ok(Delivery::Created { received_at: now });
+        }
+        let (g, name, reach, msg, at): (String, String, String, Option<String>, String) =
+            sqlx::query_as(
+                "SELECT group_id, name, reach, message, received_at FROM contact_requests WHERE id = ?",
+            )
+            .bind(&id)
+            .fetch_one(&self.pool)
+            .await?;
+        let same = g == group
+            && name == request.name.as_str()
+            && reach == request.reach.as_str()
+            && msg.as_deref() == message;
+        if !same {
+            return Ok(Delivery::Conflict);
+        }
+        let received_at =
+            OffsetDateTime::parse(&at, &Rfc3339).map_err(|e| StoreError::Corrupt {
+                kind: "contact request",
+                id: id.clone(),
+                reason: e.to_string(),
+            })?;
+        Ok(Delivery::Repeated { received_at })
+    }
+
+    /// How many contact requests are stored (for tests and the office's
+    /// inbox count).
+    pub async fn contact_request_count(&self) -> Result<i64, StoreError> {
+        Ok(sqlx::query_scalar("SELECT COUNT(*) FROM contact_requests")
+            .fetch_one(&self.pool)
+            .await?)
     }
 
     /// Write a whole directory in one transaction: new records are created,

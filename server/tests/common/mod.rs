@@ -51,4 +51,26 @@ impl TestApp {
             serde_json::from_str(&body).unwrap_or_else(|e| panic!("{uri}: not JSON ({e}): {body}")),
         )
     }
+
+    /// POST a raw body as JSON; the answer's status and JSON body.
+    #[allow(dead_code)] // not every test file uses it
+    pub async fn post_json(&self, uri: &str, body: &str) -> (StatusCode, serde_json::Value) {
+        let resp = self
+            .router
+            .clone()
+            .oneshot(
+                Request::post(uri)
+                    .header("content-type", "application/json")
+                    .body(Body::from(body.to_owned()))
+                    .unwrap(),
+            )
+            .await
+            .unwrap();
+        let status = resp.status();
+        let bytes = resp.into_body().collect().await.unwrap().to_bytes();
+        let text = String::from_utf8_lossy(&bytes);
+        let json =
+            serde_json::from_str(&text).unwrap_or(serde_json::Value::String(text.into_owned()));
+        (status, json)
+    }
 }

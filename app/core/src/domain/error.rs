@@ -46,6 +46,12 @@ pub enum Problem {
     Range(&'static str),
     #[error("fehlt: Gruppen vor Ort oder hybrid brauchen einen Treffpunkt")]
     LocationRequired,
+    #[error("ist weder eine Telefonnummer noch eine E-Mail-Adresse")]
+    Reach,
+    #[error("muss bestätigt sein: ohne Einwilligung dürfen wir die Angaben nicht verarbeiten")]
+    Consent,
+    #[error("ist keine Gruppe im Verzeichnis")]
+    UnknownGroup,
     #[error("{0}")]
     Other(String),
 }

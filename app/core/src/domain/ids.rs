@@ -38,6 +38,11 @@ uuid_id!(
     /// A term of the topic taxonomy (HSDS: taxonomy_term).
     TopicId
 );
+uuid_id!(
+    /// A contact request, chosen by the visitor's browser: it is also the
+    /// idempotency key, so a retried delivery never makes a second request.
+    ContactRequestId
+);
 
 /// A stable, readable URL part: `lowercase-ascii-digits-and-hyphens`, 2–80
 /// characters, no leading, trailing or double hyphen.

@@ -83,6 +83,10 @@ bounded_text!(
     /// Longer text with line breaks, up to 5,000 characters.
     LongText, 1, 5000, true
 );
+bounded_text!(
+    /// A short message with line breaks, up to 1,000 characters.
+    Message, 1, 1000, true
+);
 
 /// Parse an optional text field: blank means absent.
 pub(crate) fn optional<T>(
