@@ -389,6 +389,9 @@ async function main() {
     ms.push(m);
     log(`  page ${i + 1}: ours ${r.index_ms} ms for ${r.index_groups} groups (directory fetch ${round(r.directory_fetch_ms, 1)} ms, ${r.directory_bytes} B); MiniSearch addAll ${round(m.build_ms, 1)} ms + prepare ${round(m.prepare_ms, 1)} ms`);
     await context.close();
+    // Let the closed page's renderer go before the next load: on two
+    // cores its teardown otherwise lands in the next page's build.
+    await new Promise((r) => setTimeout(r, 1000));
   }
   const oursMs = ours.map((r) => r.index_ms);
   const msBuild = ms.map((m) => m.build_ms);
@@ -582,7 +585,8 @@ async function main() {
   }
   const budgets = [
     [`keystroke → rendered p95 < 16 ms`, k.rendered_ms.p95 < 16, `${k.rendered_ms.p95} ms`],
-    [`index build (${GROUPS} groups) < 50 ms`, results.index_build.ours.max_ms < 50, `max ${results.index_build.ours.max_ms} ms`],
+    [`index build (${GROUPS} groups) < 50 ms, median of ${INDEX_RUNS} page loads`, results.index_build.ours.median_ms < 50, `median ${results.index_build.ours.median_ms} ms`],
+    [`index build (${GROUPS} groups) < 50 ms, every page load`, results.index_build.ours.max_ms < 50, `max ${results.index_build.ours.max_ms} ms (${results.index_build.ours.runs.join(", ")})`],
     [`search() only at least as fast as MiniSearch's (p95, typed prefixes)`, k.search_only_ms.p95 <= mt.p95, `${k.search_only_ms.p95} vs ${mt.p95} ms`],
   ];
   results.budgets = budgets.map(([what, ok, figure]) => ({ what, ok, figure }));

@@ -10,8 +10,9 @@ pub mod directory;
 pub mod domain;
 #[cfg(feature = "interchange")]
 pub mod interchange;
-pub mod order;
 pub mod records;
 pub mod relevance;
-pub mod search;
 pub mod sync;
+
+pub use wegweiser_search as search;
+pub use wegweiser_search::order;

@@ -6,12 +6,19 @@
 //! out, German Snowball stems, compound parts → an inverted index over
 //! weighted fields → matches by exact word, stem, compound part, prefix and
 //! typo (one edit from 5 letters, two from 9) → ranking.
+//!
+//! A crate of its own so that the browser's release build can optimise it
+//! for speed while the rest of the bundle is optimised for size (see
+//! `[profile.wasm-release.package.wegweiser-search]` in the workspace's
+//! Cargo.toml and docs/performance.md). `wegweiser-core` re-exports it as
+//! `wegweiser_core::search`.
 
 mod analyze;
 mod engine;
 mod fuzzy;
 mod highlight;
 mod normalize;
+pub mod order;
 
 pub use analyze::{is_stop_word, stem};
 pub use engine::{Hit, Index, MatchKind};
