@@ -389,9 +389,6 @@ async function main() {
     ms.push(m);
     log(`  page ${i + 1}: ours ${r.index_ms} ms for ${r.index_groups} groups (directory fetch ${round(r.directory_fetch_ms, 1)} ms, ${r.directory_bytes} B); MiniSearch addAll ${round(m.build_ms, 1)} ms + prepare ${round(m.prepare_ms, 1)} ms`);
     await context.close();
-    // Let the closed page's renderer go before the next load: on two
-    // cores its teardown otherwise lands in the next page's build.
-    await new Promise((r) => setTimeout(r, 1000));
   }
   const oursMs = ours.map((r) => r.index_ms);
   const msBuild = ms.map((m) => m.build_ms);
