@@ -5,6 +5,7 @@ mod common;
 use axum::http::StatusCode;
 use common::TestApp;
 use serde_json::json;
+use wegweiser_core::domain::Status;
 
 fn request(app: &TestApp) -> serde_json::Value {
     let dir = app.state.directory.snapshot();
@@ -66,6 +67,11 @@ async fn an_id_reused_for_another_request_is_refused() {
 async fn bad_requests_are_refused_with_reasons_and_store_nothing() {
     let app = TestApp::start().await;
     let good = request(&app);
+    let ended = {
+        let dir = app.state.directory.snapshot();
+        let g = dir.all_groups().iter().find(|g| g.status == Status::Ended);
+        g.expect("the demo has ended groups").id.to_string()
+    };
     let with = |key: &str, value: serde_json::Value| {
         let mut b = good.clone();
         b[key] = value;
@@ -106,6 +112,11 @@ async fn bad_requests_are_refused_with_reasons_and_store_nothing() {
             with("group_id", "0b7d9e3a-1c2f-4e5d-8a9b-3c4d5e6f7a8b".into()),
             StatusCode::UNPROCESSABLE_ENTITY,
             "group_id",
+        ),
+        (
+            with("group_id", ended.clone().into()),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "trifft sich nicht mehr",
         ),
         (
             with("age", 40.into()),

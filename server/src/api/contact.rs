@@ -13,7 +13,9 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde::Serialize;
 use time::OffsetDateTime;
-use wegweiser_core::domain::{iso, ContactRequest, ContactRequestInput, Problem, RecordErrors};
+use wegweiser_core::domain::{
+    iso, ContactRequest, ContactRequestInput, Problem, RecordErrors, Status,
+};
 
 #[derive(Serialize)]
 struct Receipt {
@@ -28,10 +30,17 @@ pub async fn create(State(state): State<AppState>, body: Bytes) -> Result<Respon
     })?;
     let request = ContactRequest::parse(&input).map_err(ApiError::Invalid)?;
     let directory = state.directory.snapshot();
-    let Some(group) = directory.group(request.group_id) else {
-        let mut errs = RecordErrors::default();
-        errs.push("group_id", Problem::UnknownGroup);
-        return Err(ApiError::Invalid(errs));
+    let group = match directory.group(request.group_id) {
+        Some(g) if g.status != Status::Ended => g,
+        found => {
+            let mut errs = RecordErrors::default();
+            let problem = match found {
+                Some(_) => Problem::GroupEnded,
+                None => Problem::UnknownGroup,
+            };
+            errs.push("group_id", problem);
+            return Err(ApiError::Invalid(errs));
+        }
     };
     let office = Some(group.office_id);
     let id = request.id.to_string();

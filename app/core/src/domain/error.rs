@@ -52,6 +52,8 @@ pub enum Problem {
     Consent,
     #[error("ist keine Gruppe im Verzeichnis")]
     UnknownGroup,
+    #[error("trifft sich nicht mehr; die Kontaktstelle hilft gern, eine andere Gruppe zu finden")]
+    GroupEnded,
     #[error("{0}")]
     Other(String),
 }
