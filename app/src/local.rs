@@ -124,16 +124,20 @@ impl UrlFollower {
     /// Show the pending path now (the field lost focus: a click on a
     /// result must leave the right search in the history).
     pub fn flush(self) {
-        if let Some((handle, path)) = self.0.try_update_value(Option::take).flatten() {
-            handle.clear();
+        if let Some(path) = self.take() {
             replace_url(&path);
         }
     }
 
     fn cancel(self) {
-        if let Some((handle, _)) = self.0.try_update_value(Option::take).flatten() {
-            handle.clear();
-        }
+        self.take();
+    }
+
+    /// The pending path, its timer stopped.
+    fn take(self) -> Option<String> {
+        let (handle, path) = self.0.try_update_value(Option::take).flatten()?;
+        handle.clear();
+        Some(path)
     }
 }
 

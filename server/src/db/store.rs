@@ -317,13 +317,12 @@ fn decode<D: DeserializeOwned>(
     kind: Kind,
     row: &SqliteRow,
 ) -> Result<(Uuid, Version, OffsetDateTime, D), StoreError> {
-    let id: String = row.get("id");
+    let uuid = row_id(kind, row)?;
     let corrupt = |reason: String| StoreError::Corrupt {
         kind: kind.as_str(),
-        id: id.clone(),
+        id: uuid.to_string(),
         reason,
     };
-    let uuid = Uuid::parse_str(&id).map_err(|e| corrupt(e.to_string()))?;
     let version = Version(row.get::<i64, _>("version") as u64);
     let updated_at = OffsetDateTime::parse(row.get::<&str, _>("updated_at"), &Rfc3339)
         .map_err(|e| corrupt(e.to_string()))?;
@@ -332,30 +331,28 @@ fn decode<D: DeserializeOwned>(
     Ok((uuid, version, updated_at, data))
 }
 
+/// A stored record's id.
+fn row_id(kind: Kind, row: &SqliteRow) -> Result<Uuid, StoreError> {
+    let id: &str = row.get("id");
+    Uuid::parse_str(id).map_err(|e| StoreError::Corrupt {
+        kind: kind.as_str(),
+        id: id.to_owned(),
+        reason: e.to_string(),
+    })
+}
+
 /// A row of the records table as a change of the public feed: groups in
 /// their public projection, deleted records as tombstones.
 fn change(row: &SqliteRow) -> Result<Change, StoreError> {
     let raw_kind: &str = row.get("kind");
-    let kind = match raw_kind {
-        "topic" => Kind::Topic,
-        "office" => Kind::Office,
-        "group" => Kind::Group,
-        other => {
-            return Err(StoreError::Corrupt {
-                kind: "record",
-                id: row.get("id"),
-                reason: format!("unknown kind {other}"),
-            })
-        }
-    };
+    let kind = Kind::parse(raw_kind).ok_or_else(|| StoreError::Corrupt {
+        kind: "record",
+        id: row.get("id"),
+        reason: format!("unknown kind {raw_kind}"),
+    })?;
     let seq = Cursor(row.get::<i64, _>("seq") as u64);
     if row.get::<Option<&str>, _>("deleted_at").is_some() {
-        let id: String = row.get("id");
-        let id = Uuid::parse_str(&id).map_err(|e| StoreError::Corrupt {
-            kind: kind.as_str(),
-            id: id.clone(),
-            reason: e.to_string(),
-        })?;
+        let id = row_id(kind, row)?;
         return Ok(Change::Delete { seq, kind, id });
     }
     let record = match kind {

@@ -32,6 +32,13 @@ impl RecordKind {
             RecordKind::Group => "group",
         }
     }
+
+    /// The kind named by [`as_str`](Self::as_str).
+    pub fn parse(name: &str) -> Option<Self> {
+        [RecordKind::Topic, RecordKind::Office, RecordKind::Group]
+            .into_iter()
+            .find(|k| k.as_str() == name)
+    }
 }
 
 /// A record as the public sees it: groups only in their public projection.
@@ -199,6 +206,14 @@ mod tests {
             parse(&[("since", "1"), ("since", "2")]),
             Err(FeedQueryError::Repeated(_))
         ));
+    }
+
+    #[test]
+    fn kinds_read_back_by_name() {
+        for k in [RecordKind::Topic, RecordKind::Office, RecordKind::Group] {
+            assert_eq!(RecordKind::parse(k.as_str()), Some(k));
+        }
+        assert_eq!(RecordKind::parse("person"), None);
     }
 
     #[test]
