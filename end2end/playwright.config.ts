@@ -2,6 +2,7 @@ import { defineConfig } from "@playwright/test";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import site from "./site.json";
 
 // The tests run against the release server binary (built by
 // `cargo leptos build --release`) on a fresh SQLite file with the demo data.
@@ -13,15 +14,8 @@ const root = path.resolve(__dirname, "..");
 const chromium = {
   browserName: "chromium" as const,
   launchOptions: {
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-dev-shm-usage",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--no-first-run",
-    ],
+    executablePath: process.env.CHROMIUM_PATH ?? site.chromium.executablePath,
+    args: site.chromium.args,
   },
 };
 
@@ -48,12 +42,7 @@ export default defineConfig({
     env: {
       DATABASE_URL: `sqlite://${dataDir}/wegweiser.db`,
       LEPTOS_SITE_ADDR: `127.0.0.1:${port}`,
-      LEPTOS_SITE_ROOT: "target/site",
-      LEPTOS_SITE_PKG_DIR: "pkg",
-      LEPTOS_OUTPUT_NAME: "wegweiser",
-      LEPTOS_HASH_FILES: "true",
-      LEPTOS_ENV: "PROD",
-      RUST_LOG: "warn",
+      ...site.serverEnv,
     },
   },
 });

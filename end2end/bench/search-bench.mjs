@@ -50,6 +50,7 @@ const require = createRequire(import.meta.url);
 const miniSearchDist = path.resolve(path.dirname(require.resolve("minisearch")), "..");
 const miniSearchPath = path.join(miniSearchDist, "umd/index.js");
 const miniSearchVersion = JSON.parse(fs.readFileSync(path.join(miniSearchDist, "../package.json"), "utf8")).version;
+const site = JSON.parse(fs.readFileSync(path.join(here, "../site.json"), "utf8"));
 const querySet = JSON.parse(fs.readFileSync(path.join(repo, "app/core/relevance/queries.json"), "utf8")).queries;
 
 const GROUPS = 2000;
@@ -77,12 +78,7 @@ function serverEnv(db, p) {
     ...process.env,
     DATABASE_URL: `sqlite://${db}`,
     LEPTOS_SITE_ADDR: `127.0.0.1:${p}`,
-    LEPTOS_SITE_ROOT: "target/site",
-    LEPTOS_SITE_PKG_DIR: "pkg",
-    LEPTOS_OUTPUT_NAME: "wegweiser",
-    LEPTOS_HASH_FILES: "true",
-    LEPTOS_ENV: "PROD",
-    RUST_LOG: "warn",
+    ...site.serverEnv,
   };
 }
 
@@ -351,7 +347,7 @@ async function openSearch(page) {
 
 async function main() {
   if (!fs.existsSync(serverBin)) throw new Error(`${serverBin} missing: run cargo leptos build --release`);
-  const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+  const chromiumPath = process.env.CHROMIUM_PATH ?? site.chromium.executablePath;
   const results = {
     date: new Date().toISOString(),
     machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, node: process.version },
@@ -372,7 +368,7 @@ async function main() {
     handleSIGINT: false,
     handleSIGTERM: false,
     handleSIGHUP: false,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+    args: site.chromium.args,
   });
   results.browser = `Chromium ${browser.version()} (headless)`;
   log(results.browser);
