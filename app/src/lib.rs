@@ -32,6 +32,9 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 // the shell and not in the wasm bundle.
                 <link rel="manifest" href="/manifest.webmanifest"/>
                 <link rel="apple-touch-icon" href="/icons/icon-192.png"/>
+                // Offline use: registers the service worker and shows the
+                // connection and the offline copy's "Stand" (docs/offline.md).
+                <script src="/sw-client.js" defer></script>
                 <AutoReload options=options.clone()/>
                 <HydrationScripts options=options.clone()/>
                 <HashedStylesheet options id="leptos"/>
@@ -64,6 +67,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/kontaktstellen") view=pages::Offices ssr=SsrMode::Async/>
                     <Route path=path!("/impressum") view=pages::Imprint/>
                     <Route path=path!("/datenschutz") view=pages::Privacy/>
+                    <Route path=path!("/app-shell") view=pages::AppShell/>
                 </Routes>
             </components::Layout>
         </Router>
@@ -74,7 +78,17 @@ pub fn App() -> impl IntoView {
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
-    leptos::mount::hydrate_body(App);
+    // Offline, the service worker answers every address with the shell
+    // page; render the address asked for instead of hydrating the shell.
+    let doc = leptos::prelude::document();
+    if doc.get_element_by_id("app-shell").is_some() {
+        if let Some(body) = doc.body() {
+            body.set_inner_html("");
+        }
+        leptos::mount::mount_to_body(App);
+    } else {
+        leptos::mount::hydrate_body(App);
+    }
     // A marker for tests and styles: the page is interactive now.
     if let Some(body) = leptos::prelude::document().body() {
         let _ = body.set_attribute("data-hydrated", "true");

@@ -3,6 +3,7 @@
 pub mod api;
 pub mod cli;
 pub mod db;
+pub mod offline;
 
 use app::state::DirectoryHandle;
 use app::{shell, App};
@@ -22,6 +23,7 @@ pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub directory: DirectoryHandle,
     pub store: db::Store,
+    pub service_worker: offline::ServiceWorker,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -53,7 +55,12 @@ impl AppState {
         }
         let records = store.load().await?;
         let directory = DirectoryHandle::new(build_directory(&records)?);
+        let service_worker = offline::ServiceWorker::from_env(
+            &leptos_options.site_root,
+            &leptos_options.site_pkg_dir,
+        );
         Ok(Self {
+            service_worker,
             leptos_options,
             directory,
             store,
@@ -81,6 +88,11 @@ pub fn router(state: AppState) -> Router {
     };
     Router::new()
         .nest("/api/v1", api::routes())
+        .route("/sw.js", axum::routing::get(offline::script))
+        .nest_service(
+            "/offline",
+            tower_http::services::ServeDir::new(offline::offline_dir()),
+        )
         .leptos_routes_with_context(&state, routes, context, {
             let options = state.leptos_options.clone();
             move || shell(options.clone())

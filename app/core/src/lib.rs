@@ -13,6 +13,7 @@ pub mod interchange;
 pub mod records;
 pub mod relevance;
 pub mod sync;
+pub mod views;
 
 pub use wegweiser_search as search;
 pub use wegweiser_search::order;

@@ -19,6 +19,9 @@ pub fn Layout(children: Children) -> impl IntoView {
                 </ul>
             </nav>
         </header>
+        // Filled by /sw-client.js: online or not, the offline copy's
+        // "Stand", a new version (docs/offline.md).
+        <p id="verbindung" class="verbindung" role="status" hidden></p>
         <main id="inhalt" tabindex="-1">{children()}</main>
         <footer class="site-footer">
             <nav aria-label="Rechtliches">

@@ -1,6 +1,7 @@
 //! One module per route.
 
 mod a_to_z;
+mod app_shell;
 mod group;
 mod home;
 mod legal;
@@ -10,6 +11,7 @@ mod results;
 mod topics;
 
 pub use a_to_z::AToZ;
+pub use app_shell::AppShell;
 pub use group::GroupPage;
 pub use home::Home;
 pub use legal::{Imprint, Privacy};

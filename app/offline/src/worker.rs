@@ -1,0 +1,154 @@
+//! What the service worker calls (`wasm_bindgen` exports): `sync`,
+//! `status` and `answer`. Errors reach JavaScript as German sentences fit
+//! to show the visitor.
+
+use crate::pull::{self, PullError};
+use crate::replica::{Replica, ReplicaError};
+use crate::stored::{self, State};
+use serde::Serialize;
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wegweiser_core::directory::Directory;
+use wegweiser_core::sync::Cursor;
+
+#[derive(Debug, thiserror::Error)]
+enum SyncError {
+    #[error(transparent)]
+    Replica(#[from] ReplicaError),
+    #[error("Das Verzeichnis konnte nicht aktualisiert werden: {0}.")]
+    Pull(#[from] PullError),
+    #[error("Das Verzeichnis konnte nicht gespeichert werden: {0}.")]
+    Stored(String),
+}
+
+impl From<SyncError> for JsValue {
+    fn from(e: SyncError) -> Self {
+        JsValue::from_str(&e.to_string())
+    }
+}
+
+/// What `sync` and `status` report, as JSON.
+#[derive(Serialize)]
+struct Report {
+    #[serde(flatten)]
+    state: State,
+    /// Records stored now.
+    records: usize,
+    /// Changes received by this call.
+    received: usize,
+}
+
+thread_local! {
+    /// The searchable directory built from the replica, with the cursor
+    /// it was built at; rebuilt when the replica has moved on.
+    static BUILT: RefCell<Option<(Cursor, Rc<Directory>)>> = const { RefCell::new(None) };
+}
+
+/// Bring the replica up to date: the first time the whole feed in pages,
+/// afterwards only what changed. `progress` is called with the number of
+/// changes received so far after each stored page.
+#[wasm_bindgen]
+pub async fn sync(progress: js_sys::Function) -> Result<String, JsValue> {
+    let replica = Replica::open().await.map_err(SyncError::from)?;
+    let mut state = replica.state().await.map_err(SyncError::from)?;
+    let mut received = 0;
+    let mut started_over = false;
+    loop {
+        let page = match pull::page(state.cursor).await {
+            Err(PullError::StartOver) if !started_over => {
+                started_over = true;
+                replica.clear().await.map_err(SyncError::from)?;
+                state = State::default();
+                continue;
+            }
+            other => other.map_err(SyncError::from)?,
+        };
+        let writes = stored::writes(&page).map_err(|e| SyncError::Stored(e.to_string()))?;
+        received += writes.len();
+        state = State {
+            cursor: page.next,
+            complete: state.complete || !page.more,
+            synced_at: if page.more {
+                state.synced_at
+            } else {
+                Some(js_sys::Date::now())
+            },
+        };
+        replica
+            .apply(&writes, &state)
+            .await
+            .map_err(SyncError::from)?;
+        let _ = progress.call1(&JsValue::NULL, &JsValue::from(received as f64));
+        if !page.more {
+            break;
+        }
+    }
+    report(&replica, state, received).await
+}
+
+/// Where the replica stands, without asking the server.
+#[wasm_bindgen]
+pub async fn status() -> Result<String, JsValue> {
+    let replica = Replica::open().await.map_err(SyncError::from)?;
+    let state = replica.state().await.map_err(SyncError::from)?;
+    report(&replica, state, 0).await
+}
+
+async fn report(replica: &Replica, state: State, received: usize) -> Result<String, JsValue> {
+    let records = replica.values().await.map_err(SyncError::from)?.len();
+    Ok(serde_json::to_string(&Report {
+        state,
+        records,
+        received,
+    })
+    .expect("report serialises"))
+}
+
+/// The body the server would send for `POST /fn/<endpoint>`, computed
+/// from the replica; `None` while the replica is incomplete or for an
+/// endpoint it does not answer (the request then goes to the network).
+#[wasm_bindgen]
+pub async fn answer(endpoint: String, body: String) -> Result<Option<String>, JsValue> {
+    if !crate::answer::knows(&endpoint) {
+        return Ok(None);
+    }
+    let Some(dir) = directory().await? else {
+        return Ok(None);
+    };
+    crate::answer::answer(&dir, &endpoint, &body, now())
+        .map(Some)
+        .map_err(|e| JsValue::from_str(&e.to_string()))
+}
+
+async fn directory() -> Result<Option<Rc<Directory>>, JsValue> {
+    let replica = Replica::open().await.map_err(SyncError::from)?;
+    let state = replica.state().await.map_err(SyncError::from)?;
+    if !state.complete {
+        return Ok(None);
+    }
+    if let Some(dir) = BUILT.with_borrow(|b| {
+        b.as_ref()
+            .filter(|(at, _)| *at == state.cursor)
+            .map(|(_, d)| d.clone())
+    }) {
+        return Ok(Some(dir));
+    }
+    let values = replica.values().await.map_err(SyncError::from)?;
+    let dir = stored::directory(values.iter().map(String::as_str))
+        .map_err(|e| SyncError::Stored(e.to_string()))?;
+    let dir = Rc::new(dir);
+    BUILT.set(Some((state.cursor, dir.clone())));
+    Ok(Some(dir))
+}
+
+/// Berlin wall-clock time by the browser's clock, to the minute.
+fn now() -> time::PrimitiveDateTime {
+    let utc =
+        time::OffsetDateTime::from_unix_timestamp_nanos(js_sys::Date::now() as i128 * 1_000_000)
+            .unwrap_or(time::OffsetDateTime::UNIX_EPOCH);
+    let n = wegweiser_core::berlin::wall_clock(utc);
+    n.replace_second(0)
+        .and_then(|n| n.replace_nanosecond(0))
+        .unwrap_or(n)
+}

@@ -1,0 +1,134 @@
+// The page's side of offline use (docs/offline.md): registers the service
+// worker, asks it to bring the replica up to date (on every visit and
+// when the connection returns), and shows in #verbindung whether the page
+// is online, the "Stand" of the offline copy, the first download's
+// progress, storage errors, and "Neue Version verfügbar – neu laden".
+// Plain script, not wasm: it must not grow the pages' bundle.
+(() => {
+  "use strict";
+  const sw = navigator.serviceWorker;
+  if (!sw) return;
+
+  const root = document.documentElement;
+  let state = null; // the replica's last report
+  let progress = null; // changes received while the first download runs
+  let failure = null; // a storage or server message worth showing
+  let waiting = null; // a new version's worker, waiting to take over
+  let reloading = false;
+
+  const stand = (ms) =>
+    new Date(ms).toLocaleString("de-DE", { dateStyle: "medium", timeStyle: "short" });
+
+  function message() {
+    const online = navigator.onLine;
+    const complete = state && state.complete;
+    if (progress != null && !complete) {
+      return `Das Verzeichnis wird für die Offline-Nutzung gespeichert … ${progress.toLocaleString("de-DE")} Einträge`;
+    }
+    if (failure && !(complete && !online)) return failure;
+    if (complete && state.synced_at) {
+      return `${online ? "Online, auch offline verfügbar" : "Offline"} · Stand: ${stand(state.synced_at)}`;
+    }
+    if (!online) return "Offline – das Verzeichnis ist auf diesem Gerät noch nicht gespeichert.";
+    return "";
+  }
+
+  // The app may replace the page's content (an offline page is rendered,
+  // not hydrated), so look the element up on every render.
+  function render() {
+    const el = document.getElementById("verbindung");
+    root.dataset.online = navigator.onLine ? "true" : "false";
+    if (state) root.dataset.replica = state.complete ? "complete" : "partial";
+    if (!el) return;
+    const text = message();
+    const line = el.querySelector(".verbindung-text") || el.appendChild(span());
+    if (line.textContent !== text) line.textContent = text;
+    let button = el.querySelector("button");
+    if (waiting && !button) {
+      const note = span("Neue Version verfügbar – ");
+      note.className = "verbindung-update";
+      button = document.createElement("button");
+      button.type = "button";
+      button.textContent = "neu laden";
+      button.addEventListener("click", () => {
+        reloading = true;
+        waiting.postMessage({ type: "take-over" });
+      });
+      note.appendChild(button);
+      el.appendChild(note);
+    }
+    el.hidden = !text && !waiting;
+  }
+
+  function span(text) {
+    const s = document.createElement("span");
+    s.className = "verbindung-text";
+    if (text) s.textContent = text;
+    return s;
+  }
+
+  function offerUpdate(worker) {
+    waiting = worker;
+    render();
+  }
+
+  sw.addEventListener("message", (event) => {
+    const m = event.data || {};
+    if (m.type === "progress") {
+      progress = m.received;
+    } else if (m.type === "synced" || m.type === "status") {
+      state = m;
+      failure = null;
+      if (m.type === "synced") {
+        progress = null;
+        root.dataset.replicaReceived = String(m.received);
+        if (m.complete) persist();
+      }
+    } else if (m.type === "sync-failed") {
+      if (m.cursor !== undefined) state = m;
+      progress = null;
+      // Without a connection a failed update is expected, not news.
+      failure = navigator.onLine ? m.message : null;
+    }
+    render();
+  });
+
+  let persisted = false;
+  function persist() {
+    if (persisted || !navigator.storage || !navigator.storage.persist) return;
+    persisted = true;
+    navigator.storage.persist().then((granted) => {
+      root.dataset.persisted = granted ? "true" : "false";
+    });
+  }
+
+  sw.addEventListener("controllerchange", () => {
+    if (reloading) window.location.reload();
+  });
+
+  function ask(type) {
+    sw.ready.then((reg) => reg.active && reg.active.postMessage({ type }));
+  }
+
+  addEventListener("online", () => {
+    render();
+    ask("sync");
+  });
+  addEventListener("offline", render);
+  new MutationObserver(render).observe(document.body, { childList: true });
+
+  sw.register("/sw.js").then((reg) => {
+    if (reg.waiting && sw.controller) offerUpdate(reg.waiting);
+    reg.addEventListener("updatefound", () => {
+      const worker = reg.installing;
+      if (!worker) return;
+      worker.addEventListener("statechange", () => {
+        // A worker installed while another controls the page is an update.
+        if (worker.state === "installed" && sw.controller) offerUpdate(worker);
+      });
+    });
+  });
+  ask("status");
+  ask("sync");
+  render();
+})();

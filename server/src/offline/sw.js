@@ -1,0 +1,192 @@
+// Wegweiser's service worker (docs/offline.md). The server fills in the
+// quoted placeholders when it starts (server/src/offline/mod.rs), so the
+// precache list always names the files of the running build.
+"use strict";
+
+const VERSION = "{{VERSION}}";
+const SHELL = "{{SHELL}}";
+const REPLICA_JS = "{{REPLICA_JS}}";
+const REPLICA_WASM = "{{REPLICA_WASM}}";
+const PRECACHE = ["{{PRECACHE}}"];
+const CACHE = "wegweiser-" + VERSION;
+const PRECACHED = new Set(PRECACHE);
+/// A navigation waits this long for the network before the shell answers.
+const NAVIGATION_TIMEOUT_MS = 4000;
+
+// The replica (app/offline), a wasm-bindgen module: defines `wasm_bindgen`.
+importScripts(REPLICA_JS);
+
+// Install: everything the app needs to start, in this version's cache.
+// The new worker then waits until the page lets it take over.
+self.addEventListener("install", (event) => {
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(PRECACHE)));
+});
+
+// Activate: drop the caches of earlier versions, control open pages.
+self.addEventListener("activate", (event) => {
+  event.waitUntil(
+    caches
+      .keys()
+      .then((keys) =>
+        Promise.all(
+          keys
+            .filter((k) => k.startsWith("wegweiser-") && k !== CACHE)
+            .map((k) => caches.delete(k)),
+        ),
+      )
+      .then(() => self.clients.claim()),
+  );
+});
+
+self.addEventListener("message", (event) => {
+  const kind = event.data && event.data.type;
+  if (kind === "sync") event.waitUntil(sync());
+  else if (kind === "status") event.waitUntil(status(event.source));
+  else if (kind === "take-over") self.skipWaiting();
+});
+
+self.addEventListener("fetch", (event) => {
+  const request = event.request;
+  const url = new URL(request.url);
+  if (url.origin !== self.location.origin) return;
+  if (request.mode === "navigate") {
+    event.respondWith(navigate(request));
+  } else if (request.method === "POST" && url.pathname.startsWith("/fn/")) {
+    event.respondWith(serverFunction(request, url.pathname.slice("/fn/".length)));
+  } else if (request.method === "GET" && PRECACHED.has(url.pathname + url.search)) {
+    event.respondWith(
+      caches.open(CACHE).then((cache) =>
+        cache.match(request).then((hit) => hit || fetch(request)),
+      ),
+    );
+  }
+});
+
+// Pages come from the server while it answers; without a connection the
+// shell answers every address, and the app renders it from the replica.
+// The shell and the wasm it loads come from the same cache, so an old
+// page never starts new code or the reverse.
+async function navigate(request) {
+  try {
+    return await withTimeout(fetch(request), NAVIGATION_TIMEOUT_MS);
+  } catch (error) {
+    const shell = await caches.open(CACHE).then((cache) => cache.match(SHELL));
+    if (shell) return shell;
+    throw error;
+  }
+}
+
+// The pages' data. The whole directory (which the page searches by
+// itself) comes from the replica when it is complete: no download on
+// every visit. Everything else from the server, and from the replica
+// when the server cannot be reached.
+async function serverFunction(request, endpoint) {
+  const body = await request.clone().text();
+  if (endpoint === "directory") {
+    const local = await fromReplica(endpoint, body);
+    if (local) return local;
+  }
+  try {
+    return await fetch(request);
+  } catch (error) {
+    const local = await fromReplica(endpoint, body);
+    if (local) return local;
+    throw error;
+  }
+}
+
+async function fromReplica(endpoint, body) {
+  try {
+    const replica = await engine();
+    const json = await replica.answer(endpoint, body);
+    if (json == null) return null;
+    return new Response(json, {
+      headers: {
+        "content-type": "application/json",
+        "x-wegweiser-source": "replica",
+      },
+    });
+  } catch (error) {
+    console.warn("Wegweiser offline:", error);
+    return null;
+  }
+}
+
+let loading = null;
+// The replica's wasm, from this version's cache (so it also starts
+// offline), instantiated once per worker start.
+function engine() {
+  if (!loading) {
+    loading = caches
+      .open(CACHE)
+      .then((cache) => cache.match(REPLICA_WASM))
+      .then((hit) => hit || fetch(REPLICA_WASM))
+      .then((response) => wasm_bindgen({ module_or_path: response }))
+      .then(() => wasm_bindgen)
+      .catch((error) => {
+        loading = null;
+        throw error;
+      });
+  }
+  return loading;
+}
+
+let syncing = null;
+// Pull the change feed into the replica and tell every open page how far
+// it got: {type: "progress", received}, then {type: "synced", ...} or
+// {type: "sync-failed", message, ...the last known state}.
+function sync() {
+  if (!syncing) {
+    syncing = (async () => {
+      let replica;
+      try {
+        replica = await engine();
+        const report = await replica.sync((received) =>
+          broadcast({ type: "progress", received }),
+        );
+        await broadcast({ type: "synced", ...JSON.parse(report) });
+      } catch (error) {
+        let known = {};
+        try {
+          if (replica) known = JSON.parse(await replica.status());
+        } catch (_) {
+          // The storage itself failed; the message says so.
+        }
+        await broadcast({ type: "sync-failed", message: String(error), ...known });
+      }
+    })().finally(() => {
+      syncing = null;
+    });
+  }
+  return syncing;
+}
+
+async function status(client) {
+  try {
+    const replica = await engine();
+    client.postMessage({ type: "status", ...JSON.parse(await replica.status()) });
+  } catch (error) {
+    client.postMessage({ type: "sync-failed", message: String(error) });
+  }
+}
+
+async function broadcast(message) {
+  const clients = await self.clients.matchAll({ includeUncontrolled: true });
+  for (const client of clients) client.postMessage(message);
+}
+
+function withTimeout(promise, ms) {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error("timeout")), ms);
+    promise.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error) => {
+        clearTimeout(timer);
+        reject(error);
+      },
+    );
+  });
+}
