@@ -8,7 +8,10 @@ import site from "./site.json";
 // `cargo leptos build --release`) on a fresh SQLite file with the demo data.
 const port = Number(process.env.WEGWEISER_TEST_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${port}`;
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "wegweiser-e2e-"));
+// Made once and shared with the worker processes (they load this file
+// again): tests that write to the server's database through its command
+// line (offline.spec.ts) need the same file.
+const dataDir = (process.env.WEGWEISER_E2E_DATA ??= fs.mkdtempSync(path.join(os.tmpdir(), "wegweiser-e2e-")));
 const root = path.resolve(__dirname, "..");
 
 const chromium = {

@@ -82,6 +82,7 @@
       if (m.type === "synced") {
         progress = null;
         root.dataset.replicaReceived = String(m.received);
+        root.dataset.replicaBytes = String(m.bytes);
         if (m.complete) persist();
       }
     } else if (m.type === "sync-failed") {

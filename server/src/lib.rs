@@ -75,6 +75,37 @@ impl AppState {
     }
 }
 
+/// Keep the public directory in step with the store when something else
+/// writes to it (`server import` while the server runs): every `every`,
+/// compare the store's change sequence with the one last built from, and
+/// rebuild on a difference. Pages, the API and the change feed then agree.
+pub fn watch_store(state: AppState, every: std::time::Duration) -> tokio::task::JoinHandle<()> {
+    tokio::spawn(async move {
+        let mut built_at = state.store.sequence().await.ok();
+        let mut tick = tokio::time::interval(every);
+        loop {
+            tick.tick().await;
+            let now = match state.store.sequence().await {
+                Ok(now) => now,
+                Err(e) => {
+                    tracing::warn!(error = %e, "could not read the change sequence");
+                    continue;
+                }
+            };
+            if built_at == Some(now) {
+                continue;
+            }
+            match state.reload().await {
+                Ok(()) => {
+                    tracing::info!(sequence = now, "the store changed: directory rebuilt");
+                    built_at = Some(now);
+                }
+                Err(e) => tracing::warn!(error = %e, "the store changed but could not be loaded"),
+            }
+        }
+    })
+}
+
 fn build_directory(records: &Records) -> Result<Directory, StartError> {
     Ok(Directory::build(records)?)
 }

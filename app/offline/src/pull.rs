@@ -22,7 +22,8 @@ pub enum PullError {
     Unreadable(String),
 }
 
-pub async fn page(since: Cursor) -> Result<ChangePage, PullError> {
+/// The page after `since`, and the size of its JSON (before compression).
+pub async fn page(since: Cursor) -> Result<(ChangePage, usize), PullError> {
     let url = format!("/api/v1/changes?since={}&limit={LIMIT}", since.0);
     let response = Request::get(&url)
         .send()
@@ -34,5 +35,6 @@ pub async fn page(since: Cursor) -> Result<ChangePage, PullError> {
         other => return Err(PullError::Status(other)),
     }
     let text = response.text().await.map_err(|_| PullError::Offline)?;
-    serde_json::from_str(&text).map_err(|e| PullError::Unreadable(e.to_string()))
+    let page = serde_json::from_str(&text).map_err(|e| PullError::Unreadable(e.to_string()))?;
+    Ok((page, text.len()))
 }

@@ -137,6 +137,23 @@ impl Replica {
             .map_err(ReplicaError::from_idb)
     }
 
+    /// How many records are stored.
+    pub async fn count(&self) -> Result<usize, ReplicaError> {
+        let tx = self
+            .db
+            .transaction(RECORDS)
+            .build()
+            .map_err(ReplicaError::from_idb)?;
+        let records = tx.object_store(RECORDS).map_err(ReplicaError::from_idb)?;
+        let n = records
+            .count()
+            .primitive()
+            .map_err(ReplicaError::from_idb)?
+            .await
+            .map_err(ReplicaError::from_idb)?;
+        Ok(n as usize)
+    }
+
     /// Forget everything (the server said start over).
     pub async fn clear(&self) -> Result<(), ReplicaError> {
         let tx = self

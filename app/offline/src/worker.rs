@@ -37,6 +37,8 @@ struct Report {
     records: usize,
     /// Changes received by this call.
     received: usize,
+    /// Their JSON's size in bytes, before compression.
+    bytes: usize,
 }
 
 thread_local! {
@@ -53,9 +55,10 @@ pub async fn sync(progress: js_sys::Function) -> Result<String, JsValue> {
     let replica = Replica::open().await.map_err(SyncError::from)?;
     let mut state = replica.state().await.map_err(SyncError::from)?;
     let mut received = 0;
+    let mut bytes = 0;
     let mut started_over = false;
     loop {
-        let page = match pull::page(state.cursor).await {
+        let (page, size) = match pull::page(state.cursor).await {
             Err(PullError::StartOver) if !started_over => {
                 started_over = true;
                 replica.clear().await.map_err(SyncError::from)?;
@@ -66,6 +69,7 @@ pub async fn sync(progress: js_sys::Function) -> Result<String, JsValue> {
         };
         let writes = stored::writes(&page).map_err(|e| SyncError::Stored(e.to_string()))?;
         received += writes.len();
+        bytes += size;
         state = State {
             cursor: page.next,
             complete: state.complete || !page.more,
@@ -84,7 +88,7 @@ pub async fn sync(progress: js_sys::Function) -> Result<String, JsValue> {
             break;
         }
     }
-    report(&replica, state, received).await
+    report(&replica, state, received, bytes).await
 }
 
 /// Where the replica stands, without asking the server.
@@ -92,15 +96,21 @@ pub async fn sync(progress: js_sys::Function) -> Result<String, JsValue> {
 pub async fn status() -> Result<String, JsValue> {
     let replica = Replica::open().await.map_err(SyncError::from)?;
     let state = replica.state().await.map_err(SyncError::from)?;
-    report(&replica, state, 0).await
+    report(&replica, state, 0, 0).await
 }
 
-async fn report(replica: &Replica, state: State, received: usize) -> Result<String, JsValue> {
-    let records = replica.values().await.map_err(SyncError::from)?.len();
+async fn report(
+    replica: &Replica,
+    state: State,
+    received: usize,
+    bytes: usize,
+) -> Result<String, JsValue> {
+    let records = replica.count().await.map_err(SyncError::from)?;
     Ok(serde_json::to_string(&Report {
         state,
         records,
         received,
+        bytes,
     })
     .expect("report serialises"))
 }

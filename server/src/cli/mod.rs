@@ -196,6 +196,7 @@ async fn serve(database_url: &str) -> Result<(), CliError> {
     let conf = get_configuration(None).map_err(|e| CliError::Config(e.to_string()))?;
     let addr = conf.leptos_options.site_addr;
     let state = AppState::open(conf.leptos_options, database_url).await?;
+    let _watch = crate::watch_store(state.clone(), std::time::Duration::from_secs(1));
     let app = router(state);
     let listener = tokio::net::TcpListener::bind(&addr)
         .await

@@ -16,10 +16,15 @@ const NAVIGATION_TIMEOUT_MS = 4000;
 // The replica (app/offline), a wasm-bindgen module: defines `wasm_bindgen`.
 importScripts(REPLICA_JS);
 
-// Install: everything the app needs to start, in this version's cache.
-// The new worker then waits until the page lets it take over.
+// Install: everything the app needs to start, in this version's cache,
+// fetched past the HTTP cache (it must be this deployment's files). The
+// new worker then waits until the page lets it take over.
 self.addEventListener("install", (event) => {
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(PRECACHE)));
+  event.waitUntil(
+    caches
+      .open(CACHE)
+      .then((cache) => cache.addAll(PRECACHE.map((url) => new Request(url, { cache: "reload" })))),
+  );
 });
 
 // Activate: drop the caches of earlier versions, control open pages.

@@ -1,0 +1,209 @@
+import { expect, Page, test } from "@playwright/test";
+import { ChildProcess, execFileSync, spawn } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import site from "../site.json";
+import { hydrated, jsEnabled, visit } from "./helpers";
+
+// After one visit the directory works without a connection (docs/offline.md):
+// the service worker keeps a replica in IndexedDB and answers from it.
+
+const root = path.resolve(__dirname, "../..");
+const serverBin = path.join(root, "target/release/server");
+
+test.beforeEach(async ({}, info) => {
+  test.skip(!jsEnabled(info), "offline use needs JavaScript (the service worker)");
+});
+
+/** Page errors and console errors, to assert that there are none. */
+function errorsOf(page: Page): string[] {
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(`pageerror: ${e.message}`));
+  page.on("console", (m) => {
+    // Requests that fail because the test took the network away are
+    // expected; anything else logged as an error is not.
+    if (m.type() === "error" && !m.text().includes("ERR_INTERNET_DISCONNECTED")) errors.push(m.text());
+  });
+  return errors;
+}
+
+async function replicaComplete(page: Page) {
+  await expect(page.locator("html")).toHaveAttribute("data-replica", "complete", { timeout: 30_000 });
+}
+
+async function shownSlugs(page: Page): Promise<string[]> {
+  return page.locator(".group-card .card-title a").evaluateAll((as) => as.map((a) => a.getAttribute("href")!));
+}
+
+/** The result links of the server-rendered page, as without JavaScript. */
+async function serverSlugs(page: Page, search: string): Promise<string[]> {
+  const html = await (await page.request.get(`/suche${search}`)).text();
+  return [...html.matchAll(/<h2 class="card-title"><a href="([^"]+)"/g)].map((m) => m[1]);
+}
+
+function cli(...args: string[]): string {
+  return execFileSync(serverBin, args, {
+    env: { ...process.env, DATABASE_URL: `sqlite://${process.env.WEGWEISER_E2E_DATA}/wegweiser.db`, RUST_LOG: "warn" },
+    encoding: "utf8",
+  });
+}
+
+test("after one visit, the directory works offline: pages, search, a group never opened", async ({ page, context }) => {
+  const errors = errorsOf(page);
+  await visit(page, "/");
+  await replicaComplete(page);
+  await expect(page.locator("#verbindung")).toContainText(/Online, auch offline verfügbar · Stand: \d\d\.\d\d\.\d{4}, \d\d:\d\d/);
+
+  // What the server shows, to hold the offline pages against.
+  const wanted = await serverSlugs(page, "?q=selbsthilfe+eltern");
+  expect(wanted.length).toBeGreaterThan(0);
+  const az = await (await page.request.get("/a-z")).text();
+  const groups = [...az.matchAll(/href="(\/gruppe\/[^"]+)"/g)].map((m) => m[1]);
+  const neverOpened = groups[groups.length - 3];
+  const groupHtml = await (await page.request.get(neverOpened)).text();
+  const name = groupHtml
+    .match(/<h1[^>]*>(.*?)<\/h1>/s)![1]
+    .replace(/<[^>]*>/g, "")
+    .replace(/&amp;/g, "&")
+    .trim();
+
+  await context.setOffline(true);
+  await page.reload();
+  await hydrated(page);
+  await expect(page.locator("h1").first()).toBeVisible();
+  await expect(page.locator("#verbindung")).toContainText("Offline · Stand:");
+  await expect(page.locator("html")).toHaveAttribute("data-online", "false");
+
+  await visit(page, neverOpened);
+  await expect(page.locator("h1")).toHaveText(name);
+  await expect(page.locator("#verbindung")).toContainText("Offline · Stand:");
+
+  // The same engine over the same records: the same results as the server.
+  await visit(page, "/suche?q=selbsthilfe+eltern");
+  await expect.poll(() => shownSlugs(page)).toEqual(wanted);
+  // Typing searches the replica too.
+  await page.getByLabel("Suchbegriff").fill("trauer");
+  await expect(page.locator(".result-count")).toContainText("für „trauer“");
+  expect((await shownSlugs(page)).length).toBeGreaterThan(0);
+
+  for (const [url, heading] of [
+    ["/a-z", "Gruppen von A bis Z"],
+    ["/themen", "Themen"],
+    ["/kontaktstellen", "Kontaktstellen"],
+  ]) {
+    await visit(page, url);
+    await expect(page.locator("h1").first(), url).toContainText(heading);
+  }
+  await visit(page, "/themen/sucht");
+  await expect(page.locator(".group-card").first()).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
+test("a change made on the server while offline arrives after reconnecting, as a one-record delta", async ({
+  page,
+  context,
+}) => {
+  await visit(page, "/");
+  await replicaComplete(page);
+  await context.setOffline(true);
+
+  // Staff change one group's description: an import from the command line
+  // into the running server's database.
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "wegweiser-delta-")), "directory.json");
+  cli("export", file);
+  const directory = JSON.parse(fs.readFileSync(file, "utf8"));
+  const group = directory.groups[7];
+  group.data.description = `${group.data.description} Neu: Wir treffen uns auch im Zitronenfaltergarten.`;
+  fs.writeFileSync(file, JSON.stringify(directory));
+  expect(cli("import", file)).toContain("geändert: 1");
+  await expect
+    .poll(async () => (await (await page.request.get("/api/v1/groups?q=zitronenfaltergarten")).json()).total)
+    .toBe(1);
+
+  await context.setOffline(false);
+  await expect(page.locator("html")).toHaveAttribute("data-replica-received", "1");
+  // One record's JSON, before compression (the wire size is tested in
+  // server/tests/changes.rs).
+  expect(Number(await page.locator("html").getAttribute("data-replica-bytes"))).toBeLessThan(2000);
+
+  await context.setOffline(true);
+  await visit(page, "/suche?q=zitronenfaltergarten");
+  await expect.poll(() => shownSlugs(page)).toEqual([`/gruppe/${group.data.slug}`]);
+});
+
+async function waitForServer(url: string) {
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch (_) {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${url} did not come up`);
+}
+
+test("a new deployment is offered, and after the reload the new version runs without errors", async ({ browser }) => {
+  // A server of its own, on a copy of the built site that the test then
+  // changes as a new deployment would.
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "wegweiser-deploy-"));
+  fs.cpSync(path.join(root, "target/site"), path.join(dir, "site"), { recursive: true });
+  const port = Number(process.env.WEGWEISER_TEST_PORT ?? 3100) + 17;
+  const base = `http://127.0.0.1:${port}`;
+  let server: ChildProcess | null = null;
+  const start = async () => {
+    server = spawn(serverBin, [], {
+      cwd: root,
+      stdio: "ignore",
+      env: {
+        ...process.env,
+        ...site.serverEnv,
+        LEPTOS_SITE_ROOT: path.join(dir, "site"),
+        LEPTOS_SITE_ADDR: `127.0.0.1:${port}`,
+        DATABASE_URL: `sqlite://${dir}/wegweiser.db`,
+      },
+    });
+    await waitForServer(`${base}/api/v1/offices`);
+  };
+  const stop = async () => {
+    if (!server || server.exitCode !== null) return;
+    const exited = new Promise((r) => server!.once("exit", r));
+    server.kill("SIGINT");
+    await exited;
+  };
+  const context = await browser.newContext({ baseURL: base });
+  try {
+    await start();
+    const page = await context.newPage();
+    const errors = errorsOf(page);
+    await visit(page, "/");
+    await replicaComplete(page);
+    await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+
+    await stop();
+    const pkg = path.join(dir, "site/pkg");
+    const css = fs.readdirSync(pkg).find((f) => f.endsWith(".css"))!;
+    fs.appendFileSync(path.join(pkg, css), "\n:root{--deployment:2}\n");
+    await start();
+    const version = (await (await fetch(`${base}/sw.js`)).text()).match(/const VERSION = "([0-9a-f]+)"/)![1];
+
+    await page.reload();
+    await hydrated(page);
+    await expect(page.locator("#verbindung")).toContainText("Neue Version verfügbar", { timeout: 20_000 });
+    await Promise.all([
+      page.waitForEvent("load"),
+      page.getByRole("button", { name: "neu laden" }).click(),
+    ]);
+    await hydrated(page);
+    const deployed = await page.evaluate(() =>
+      getComputedStyle(document.documentElement).getPropertyValue("--deployment").trim(),
+    );
+    expect(deployed).toBe("2");
+    expect(await page.evaluate(() => caches.keys())).toEqual([`wegweiser-${version}`]);
+    expect(errors).toEqual([]);
+  } finally {
+    await context.close();
+    await stop();
+  }
+});
