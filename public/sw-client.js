@@ -80,6 +80,7 @@
       state = m;
       failure = null;
       if (m.type === "synced") {
+        if (m.received > 0 && finder) finder.postMessage({ type: "changed" });
         progress = null;
         root.dataset.replicaReceived = String(m.received);
         root.dataset.replicaBytes = String(m.bytes);
@@ -90,7 +91,10 @@
       progress = null;
       // Without a connection a failed update is expected, not news.
       failure = navigator.onLine ? m.message : null;
+      retryLater();
     }
+    if (m.type === "synced") retries = 0;
+    if (state && state.complete) startFinder(m.version);
     render();
   });
 
@@ -107,9 +111,66 @@
     if (reloading) window.location.reload();
   });
 
+  // The app's search while typing asks the replica through this, answered
+  // by a worker of this page's own (/replica-worker.js), started once the
+  // replica is complete. Resolves to the answer's JSON, or null (no
+  // replica yet, no answer in time): the app then asks the server.
+  let finder = null;
+  let finderReady = false;
+  const pending = new Map();
+  let nextId = 0;
+  function startFinder(version) {
+    if (finder || !version) return;
+    finder = new Worker(`/replica-worker.js?v=${version}`);
+    finder.onmessage = (event) => {
+      const m = event.data || {};
+      if (m.type === "answer") {
+        const done = pending.get(m.id);
+        pending.delete(m.id);
+        if (done) done(m.json);
+      } else if (m.type === "index") {
+        // For the search benchmark: how long the index build took.
+        root.dataset.indexMs = String(Math.round(m.index_ms));
+        root.dataset.indexLoadMs = String(Math.round(m.load_ms));
+        root.dataset.indexGroups = String(m.groups);
+        finderReady = true;
+        root.dataset.searchReady = "true";
+      }
+    };
+  }
+  window.wegweiserAsk = (endpoint, body) =>
+    new Promise((resolve) => {
+      if (!finderReady) return resolve(null);
+      const id = nextId++;
+      const timer = setTimeout(() => {
+        pending.delete(id);
+        resolve(null);
+      }, 3000);
+      pending.set(id, (json) => {
+        clearTimeout(timer);
+        resolve(json);
+      });
+      finder.postMessage({ type: "ask", id, endpoint, body });
+    });
+
   function ask(type) {
     sw.ready.then((reg) => reg.active && reg.active.postMessage({ type }));
   }
+
+  // A connection often comes back a moment after the "online" event, and
+  // a server may be briefly away: try again, less often each time.
+  let retries = 0;
+  let retryTimer = null;
+  function retryLater() {
+    if (retryTimer || !navigator.onLine) return;
+    const delay = Math.min(60_000, 1000 * 2 ** retries++);
+    retryTimer = setTimeout(() => {
+      retryTimer = null;
+      ask("sync");
+    }, delay);
+  }
+  // While the page stays open, look for changes now and then.
+  setInterval(() => navigator.onLine && ask("sync"), 5 * 60_000);
 
   addEventListener("online", () => {
     render();

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use wegweiser_core::directory::Query;
 use wegweiser_core::domain::Office;
 pub use wegweiser_core::views::{
-    AToZ, Facets, GroupData, HomeData, PublicDirectory, ResultsData, TopicBranch, TopicData,
+    AToZ, Facets, Found, GroupData, HomeData, PublicDirectory, ResultsData, TopicBranch, TopicData,
 };
 
 #[cfg(feature = "ssr")]
@@ -33,6 +33,19 @@ pub async fn load_search(query: Query) -> Result<ResultsData, ServerFnError> {
     ))
 }
 
+/// While the visitor types: only the matching groups. With the service
+/// worker installed the browser's replica answers this, without a round
+/// trip to the server.
+#[server(prefix = "/fn", endpoint = "find", input = Json, output = Json)]
+pub async fn find_groups(query: Query) -> Result<Found, ServerFnError> {
+    Ok(wegweiser_core::views::found(
+        &*directory()?,
+        &query,
+        crate::local::now(),
+    ))
+}
+
+/// Every public record (the search benchmark feeds MiniSearch with it).
 #[server(prefix = "/fn", endpoint = "directory", input = Json, output = Json)]
 pub async fn load_directory() -> Result<PublicDirectory, ServerFnError> {
     Ok(wegweiser_core::views::public_directory(&*directory()?))

@@ -50,7 +50,6 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
-    local::provide_local_directory();
     view! {
         <Title formatter=|t: String| if t.is_empty() { "Wegweiser Selbsthilfe".to_owned() } else { format!("{t} – Wegweiser Selbsthilfe") }/>
         <Meta name="description" content="Selbsthilfegruppen finden: nach Thema, Stadtteil, Wochentag und Barrierefreiheit."/>

@@ -1,73 +1,58 @@
-//! The directory in the browser: the public records, loaded once, indexed
-//! by the same core engine as on the server, and searched locally while the
-//! visitor types. (The next step keeps them in IndexedDB for offline use.)
+//! Search while typing, in the browser: timing each search for the
+//! benchmark, the address bar following the search field; and the clock.
 
 use leptos::prelude::*;
-use std::sync::Arc;
+#[cfg(feature = "ssr")]
 use time::PrimitiveDateTime;
-use wegweiser_core::directory::{Directory, Query, SearchResult};
+use wegweiser_core::directory::Query;
+use wegweiser_core::views::Found;
 
-/// `None` until the records are loaded and indexed (always on the server).
-#[derive(Clone, Copy)]
-pub struct LocalDirectory(pub RwSignal<Option<Arc<Directory>>>);
-
-pub fn provide_local_directory() {
-    provide_context(LocalDirectory(RwSignal::new(None)));
-}
-
-impl LocalDirectory {
-    pub fn get(self) -> Option<Arc<Directory>> {
-        self.0.get()
-    }
-
-    /// Start loading the records, once per page load; does nothing on the
-    /// server. When done, `<body data-directory="ready">` tells tests
-    /// (with `data-index-ms` and `data-index-groups` for the benchmark).
-    pub fn ensure_loaded(self) {
+/// The groups matching `query`, for the list while the visitor types:
+/// from the browser's replica when the service worker has one (asked
+/// through `window.wegweiserAsk` in /sw-client.js, which is quicker than a
+/// fetch through the worker), otherwise from the server.
+pub async fn find(query: Query) -> Option<Found> {
+    timed(async move {
         #[cfg(feature = "hydrate")]
-        {
-            use std::sync::atomic::{AtomicBool, Ordering};
-            static STARTED: AtomicBool = AtomicBool::new(false);
-            if STARTED.swap(true, Ordering::SeqCst) {
-                return;
-            }
-            leptos::task::spawn_local(async move {
-                // The index build time (whole ms, Date.now()) and the number of
-                // groups go on <body> too, for end2end/bench/search-bench.mjs.
-                let built = crate::api::load_directory().await.ok().and_then(|d| {
-                    let n = d.groups.len();
-                    let t0 = js_sys::Date::now();
-                    Directory::from_public(d.topics, d.offices, d.groups)
-                        .ok()
-                        .map(|dir| (dir, n, js_sys::Date::now() - t0))
-                });
-                match built {
-                    Some((dir, n, ms)) => {
-                        self.0.set(Some(Arc::new(dir)));
-                        if let Some(body) = document().body() {
-                            let _ = body.set_attribute("data-index-ms", &(ms as u32).to_string());
-                            let _ = body.set_attribute("data-index-groups", &n.to_string());
-                            let _ = body.set_attribute("data-directory", "ready");
-                        }
-                    }
-                    // Searching stays with the server; try again next page.
-                    None => STARTED.store(false, Ordering::SeqCst),
-                }
-            });
+        if let Some(found) = ask_replica("find", &query).await {
+            return Ok(found);
         }
-    }
+        crate::api::find_groups(query).await
+    })
+    .await
 }
 
-/// Search the local copy. In the browser the time the search took goes on
-/// `<body data-search-us>` (microseconds, at the resolution of
-/// `performance.now()`), so that end2end/bench/search-bench.mjs can set
-/// it beside MiniSearch's `search()` on the same typed prefixes.
-pub fn search(dir: &Directory, query: &Query) -> SearchResult {
+#[cfg(feature = "hydrate")]
+async fn ask_replica(endpoint: &str, query: &Query) -> Option<Found> {
+    use wasm_bindgen::JsCast;
+    // The server function's arguments, by name, as the server reads them.
+    let body = format!("{{\"query\":{}}}", serde_json::to_string(query).ok()?);
+    let ask = js_sys::Reflect::get(&window(), &"wegweiserAsk".into())
+        .ok()?
+        .dyn_into::<js_sys::Function>()
+        .ok()?;
+    let promise = ask
+        .call2(&wasm_bindgen::JsValue::NULL, &endpoint.into(), &body.into())
+        .ok()?
+        .dyn_into::<js_sys::Promise>()
+        .ok()?;
+    let json = wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .ok()?
+        .as_string()?;
+    serde_json::from_str(&json).ok()
+}
+
+/// Await a search and note how long it took on `<body data-search-us>`
+/// (microseconds, at the resolution of `performance.now()`), for
+/// end2end/bench/search-bench.mjs. `None` when it failed (the list keeps
+/// what it shows).
+async fn timed<T, E>(search: impl std::future::Future<Output = Result<T, E>>) -> Option<T> {
     #[cfg(feature = "hydrate")]
     let clock = window().performance();
     #[cfg(feature = "hydrate")]
     let t0 = clock.as_ref().map(|c| c.now());
-    let result = dir.search(query);
+    let result = search.await.ok();
     #[cfg(feature = "hydrate")]
     if let (Some(clock), Some(t0), Some(body)) = (clock, t0, document().body()) {
         let us = ((clock.now() - t0) * 1000.0) as u32;
@@ -76,23 +61,11 @@ pub fn search(dir: &Directory, query: &Query) -> SearchResult {
     result
 }
 
-/// Berlin wall-clock time now, by the browser's clock (the server's on the
-/// server).
-#[cfg_attr(
-    not(feature = "ssr"),
-    expect(
-        dead_code,
-        reason = "pages rendered offline from IndexedDB will use it"
-    )
-)]
+/// Berlin wall-clock time now, to the minute (for "next meeting"; the
+/// replica has its own, by the browser's clock).
+#[cfg(feature = "ssr")]
 pub fn now() -> PrimitiveDateTime {
-    #[cfg(feature = "hydrate")]
-    let utc =
-        time::OffsetDateTime::from_unix_timestamp_nanos(js_sys::Date::now() as i128 * 1_000_000)
-            .unwrap_or(time::OffsetDateTime::UNIX_EPOCH);
-    #[cfg(not(feature = "hydrate"))]
-    let utc = time::OffsetDateTime::now_utc();
-    let n = wegweiser_core::berlin::wall_clock(utc);
+    let n = wegweiser_core::berlin::wall_clock(time::OffsetDateTime::now_utc());
     n.replace_second(0)
         .and_then(|n| n.replace_nanosecond(0))
         .unwrap_or(n)

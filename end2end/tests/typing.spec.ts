@@ -5,8 +5,11 @@ test.beforeEach(async ({}, info) => {
   test.skip(!jsEnabled(info), "search as you type needs JavaScript; without it the form works through the server");
 });
 
+/** The service worker controls the page and its replica has built the
+ * search index: typing is answered in the browser. */
 async function localSearchReady(page: Page) {
-  await expect(page.locator("body")).toHaveAttribute("data-directory", "ready");
+  await expect(page.locator("html")).toHaveAttribute("data-search-ready", "true", { timeout: 30_000 });
+  await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
 }
 
 /** The group links of the result list, in order. */

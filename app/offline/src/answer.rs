@@ -56,6 +56,7 @@ pub fn knows(endpoint: &str) -> bool {
 pub const ENDPOINTS: &[&str] = &[
     "home",
     "search",
+    "find",
     "directory",
     "group",
     "a-z",
@@ -75,6 +76,7 @@ pub fn answer(
     Ok(match endpoint {
         "home" => args::<NoArgs>(body).map(|_| json(&views::home(dir)))?,
         "search" => args::<Search>(body).map(|a| json(&views::results(dir, &a.query, now)))?,
+        "find" => args::<Search>(body).map(|a| json(&views::found(dir, &a.query, now)))?,
         "directory" => args::<NoArgs>(body).map(|_| json(&views::public_directory(dir)))?,
         "group" => args::<Slug>(body).map(|a| json(&views::group(dir, &a.slug, now)))?,
         "a-z" => args::<NoArgs>(body).map(|_| json(&views::a_to_z(dir)))?,

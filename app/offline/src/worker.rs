@@ -10,7 +10,6 @@ use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wegweiser_core::directory::Directory;
-use wegweiser_core::sync::Cursor;
 
 #[derive(Debug, thiserror::Error)]
 enum SyncError {
@@ -41,10 +40,23 @@ struct Report {
     bytes: usize,
 }
 
+/// How long the last build of the searchable directory took.
+#[derive(Clone, Copy, Default, Serialize)]
+struct Build {
+    /// Reading the records from IndexedDB and parsing them.
+    load_ms: f64,
+    /// `Directory::from_public`: the search index and the lookups.
+    index_ms: f64,
+    groups: usize,
+}
+
 thread_local! {
-    /// The searchable directory built from the replica, with the cursor
-    /// it was built at; rebuilt when the replica has moved on.
-    static BUILT: RefCell<Option<(Cursor, Rc<Directory>)>> = const { RefCell::new(None) };
+    /// The open database, kept for the worker's life.
+    static REPLICA: RefCell<Option<Rc<Replica>>> = const { RefCell::new(None) };
+    /// The searchable directory built from the replica; dropped when a
+    /// sync changes the replica (only this worker writes it).
+    static BUILT: RefCell<Option<Rc<Directory>>> = const { RefCell::new(None) };
+    static LAST_BUILD: RefCell<Build> = RefCell::new(Build::default());
 }
 
 /// Bring the replica up to date: the first time the whole feed in pages,
@@ -52,7 +64,7 @@ thread_local! {
 /// changes received so far after each stored page.
 #[wasm_bindgen]
 pub async fn sync(progress: js_sys::Function) -> Result<String, JsValue> {
-    let replica = Replica::open().await.map_err(SyncError::from)?;
+    let replica = replica().await?;
     let mut state = replica.state().await.map_err(SyncError::from)?;
     let mut received = 0;
     let mut bytes = 0;
@@ -61,6 +73,7 @@ pub async fn sync(progress: js_sys::Function) -> Result<String, JsValue> {
         let (page, size) = match pull::page(state.cursor).await {
             Err(PullError::StartOver) if !started_over => {
                 started_over = true;
+                BUILT.set(None);
                 replica.clear().await.map_err(SyncError::from)?;
                 state = State::default();
                 continue;
@@ -83,6 +96,9 @@ pub async fn sync(progress: js_sys::Function) -> Result<String, JsValue> {
             .apply(&writes, &state)
             .await
             .map_err(SyncError::from)?;
+        if !writes.is_empty() {
+            BUILT.set(None);
+        }
         let _ = progress.call1(&JsValue::NULL, &JsValue::from(received as f64));
         if !page.more {
             break;
@@ -94,7 +110,7 @@ pub async fn sync(progress: js_sys::Function) -> Result<String, JsValue> {
 /// Where the replica stands, without asking the server.
 #[wasm_bindgen]
 pub async fn status() -> Result<String, JsValue> {
-    let replica = Replica::open().await.map_err(SyncError::from)?;
+    let replica = replica().await?;
     let state = replica.state().await.map_err(SyncError::from)?;
     report(&replica, state, 0, 0).await
 }
@@ -131,24 +147,59 @@ pub async fn answer(endpoint: String, body: String) -> Result<Option<String>, Js
         .map_err(|e| JsValue::from_str(&e.to_string()))
 }
 
+/// Forget the built directory: another thread (the service worker) has
+/// changed the replica; the next answer builds it again.
+#[wasm_bindgen]
+pub fn forget() {
+    BUILT.set(None);
+}
+
+/// Build the searchable directory now (after a sync), so the first
+/// keystroke does not wait for it; reports how long the last build took.
+#[wasm_bindgen]
+pub async fn warm() -> Result<String, JsValue> {
+    if directory().await?.is_none() {
+        return Err(JsValue::from_str(
+            "Das Verzeichnis ist auf diesem Gerät noch nicht vollständig.",
+        ));
+    }
+    Ok(serde_json::to_string(&LAST_BUILD.with_borrow(|b| *b)).expect("build serialises"))
+}
+
+async fn replica() -> Result<Rc<Replica>, SyncError> {
+    if let Some(r) = REPLICA.with_borrow(|r| r.clone()) {
+        return Ok(r);
+    }
+    let r = Rc::new(Replica::open().await?);
+    REPLICA.set(Some(r.clone()));
+    Ok(r)
+}
+
 async fn directory() -> Result<Option<Rc<Directory>>, JsValue> {
-    let replica = Replica::open().await.map_err(SyncError::from)?;
+    if let Some(dir) = BUILT.with_borrow(|b| b.clone()) {
+        return Ok(Some(dir));
+    }
+    let replica = replica().await?;
     let state = replica.state().await.map_err(SyncError::from)?;
     if !state.complete {
         return Ok(None);
     }
-    if let Some(dir) = BUILT.with_borrow(|b| {
-        b.as_ref()
-            .filter(|(at, _)| *at == state.cursor)
-            .map(|(_, d)| d.clone())
-    }) {
-        return Ok(Some(dir));
-    }
+    let t0 = js_sys::Date::now();
     let values = replica.values().await.map_err(SyncError::from)?;
-    let dir = stored::directory(values.iter().map(String::as_str))
+    let d = stored::public_directory(values.iter().map(String::as_str))
         .map_err(|e| SyncError::Stored(e.to_string()))?;
+    drop(values);
+    let groups = d.groups.len();
+    let t1 = js_sys::Date::now();
+    let dir = Directory::from_public(d.topics, d.offices, d.groups)
+        .map_err(|e| SyncError::Stored(e.to_string()))?;
+    LAST_BUILD.set(Build {
+        load_ms: t1 - t0,
+        index_ms: js_sys::Date::now() - t1,
+        groups,
+    });
     let dir = Rc::new(dir);
-    BUILT.set(Some((state.cursor, dir.clone())));
+    BUILT.set(Some(dir.clone()));
     Ok(Some(dir))
 }
 

@@ -1,55 +1,7 @@
-use crate::api::Facets;
-use html_escape::{encode_double_quoted_attribute, encode_text};
 use leptos::prelude::*;
-use std::fmt::Write;
 use time::PrimitiveDateTime;
-use wegweiser_core::domain::{Accepting, Format, PublicGroup, Status};
-use wegweiser_core::search::Highlighter;
-
-/// `text` with the words that matched the search marked.
-fn write_marked(out: &mut String, text: &str, highlighter: &Highlighter) {
-    for (run, hit) in highlighter.runs(text) {
-        if hit {
-            out.push_str("<mark>");
-            out.push_str(&encode_text(&run));
-            out.push_str("</mark>");
-        } else {
-            out.push_str(&encode_text(&run));
-        }
-    }
-}
-
-/// How a list shows its group cards.
-pub struct CardStyle<'a> {
-    /// The search that found the groups, to mark what matched.
-    pub query: &'a str,
-    /// The topics' names, to list each group's topics.
-    pub facets: Option<&'a Facets>,
-    /// Now, for the next meeting (none: not shown).
-    pub as_of: Option<PrimitiveDateTime>,
-    /// 2 where the cards sit right under the page's h1, 3 under an h2.
-    pub heading: u8,
-}
-
-/// A list of groups, as the markup of its container.
-///
-/// Cards hold no event handlers (the router catches clicks on their links),
-/// so a list is markup, written by the same function on the server and in
-/// the browser: the browser's parser builds it far faster than
-/// element-by-element DOM calls from wasm (typing replaces the list on
-/// every keystroke), hydration has nothing to walk inside it, and the
-/// bundle carries no view code for cards. Every text is escaped here.
-pub fn cards_html<'a>(
-    groups: impl IntoIterator<Item = &'a PublicGroup>,
-    style: &CardStyle,
-) -> String {
-    let highlighter = Highlighter::new(style.query);
-    let mut out = String::new();
-    for g in groups {
-        write_card(&mut out, g, &highlighter, style);
-    }
-    out
-}
+use wegweiser_core::domain::PublicGroup;
+pub use wegweiser_core::views::cards::{cards_html, CardStyle};
 
 /// A static list of groups (see [`cards_html`]).
 #[component]
@@ -60,83 +12,9 @@ pub fn GroupCards(
 ) -> impl IntoView {
     let style = CardStyle {
         query: "",
-        facets: None,
+        topics: None,
         as_of,
         heading,
     };
     view! { <div class="cards" inner_html=cards_html(&groups, &style)></div> }
-}
-
-/// One group in a list.
-fn write_card(out: &mut String, group: &PublicGroup, highlighter: &Highlighter, style: &CardStyle) {
-    let h = if style.heading == 2 { "h2" } else { "h3" };
-    let _ = write!(
-        out,
-        r#"<article class="group-card"><{h} class="card-title"><a href="/gruppe/{}">"#,
-        encode_double_quoted_attribute(group.slug.as_str())
-    );
-    write_marked(out, group.name.as_str(), highlighter);
-    let _ = write!(out, r#"</a></{h}><p class="meta">"#);
-    if let Some(d) = group.district() {
-        let _ = write!(
-            out,
-            r#"<span class="district">{}</span>"#,
-            encode_text(d.as_str())
-        );
-    }
-    if let Some(facets) = style.facets {
-        let names: Vec<&str> = group
-            .topics
-            .iter()
-            .filter_map(|id| facets.topics.iter().find(|t| t.id == *id))
-            .map(|t| t.name.as_str())
-            .collect();
-        if !names.is_empty() {
-            let _ = write!(
-                out,
-                r#"<span class="topics">{}</span>"#,
-                encode_text(&names.join(", "))
-            );
-        }
-    }
-    out.push_str(r#"</p><p class="description">"#);
-    write_marked(out, group.description.as_str(), highlighter);
-    out.push_str("</p>");
-    let rhythm = group
-        .rhythm()
-        .into_iter()
-        .next()
-        .or_else(|| group.schedule_note.as_ref().map(|n| n.to_string()));
-    if let Some(r) = rhythm {
-        let _ = write!(out, r#"<p class="rhythm">{}</p>"#, encode_text(&r));
-    }
-    if let Some(next) = style.as_of.and_then(|now| group.next_meeting_text(now)) {
-        let _ = write!(
-            out,
-            r#"<p class="next">Nächstes Treffen: {}</p>"#,
-            encode_text(&next)
-        );
-    }
-    out.push_str(r#"<ul class="badges">"#);
-    let status = match group.status {
-        Status::Founding => Some(("badge badge-new", "in Gründung")),
-        Status::Paused => Some(("badge badge-muted", "pausiert")),
-        _ => None,
-    };
-    let accepting = match (group.status, group.accepting_new_members) {
-        (Status::Active, Accepting::Yes) => Some(("badge badge-ok", "nimmt neue Mitglieder auf")),
-        (Status::Active, Accepting::OnRequest) => {
-            Some(("badge badge-ok", "neue Mitglieder nach Absprache"))
-        }
-        _ => None,
-    };
-    let step_free = group
-        .accessibility
-        .step_free
-        .then_some(("badge", "barrierefrei"));
-    let format = (group.format != Format::InPerson).then(|| ("badge", group.format.label()));
-    for (class, label) in [status, accepting, step_free, format].into_iter().flatten() {
-        let _ = write!(out, r#"<li class="{class}">{label}</li>"#);
-    }
-    out.push_str("</ul></article>");
 }

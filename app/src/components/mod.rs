@@ -6,7 +6,7 @@ mod office_card;
 mod query_form;
 mod search_box;
 
-pub use group_card::{cards_html, CardStyle, GroupCards};
+pub use group_card::{CardStyle, GroupCards};
 pub use layout::Layout;
 pub use office_card::{OfficeCard, OfficeHelp};
 pub use query_form::{canonical_redirect, QueryForm};

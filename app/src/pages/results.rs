@@ -1,16 +1,12 @@
 use crate::api::{load_search, Facets, ResultsData};
-use crate::components::{
-    canonical_redirect, cards_html, CardStyle, LoadError, Loading, OfficeHelp, QueryForm,
-};
-use crate::local::LocalDirectory;
+use crate::components::{canonical_redirect, CardStyle, LoadError, Loading, OfficeHelp, QueryForm};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
-use time::PrimitiveDateTime;
-use wegweiser_core::directory::SearchResult;
 use wegweiser_core::directory::{FormatFilter, Query};
 use wegweiser_core::domain::Office;
 use wegweiser_core::domain::{Audience, Language, Weekday};
+use wegweiser_core::views::Found;
 
 #[component]
 pub fn Results() -> impl IntoView {
@@ -25,8 +21,6 @@ pub fn Results() -> impl IntoView {
     });
     canonical_redirect(&query.get_untracked());
     let data = Resource::new(move || query.get(), load_search);
-    let local = expect_context::<LocalDirectory>();
-    Effect::new(move |_| local.ensure_loaded());
     view! {
         <Title text=move || {
             let q = query.get();
@@ -36,7 +30,7 @@ pub fn Results() -> impl IntoView {
         <Suspense fallback=Loading>
             {move || Suspend::new(async move {
                 match data.await {
-                    Ok(d) => view! { <LiveResults initial=d local/> }.into_any(),
+                    Ok(d) => view! { <LiveResults initial=d/> }.into_any(),
                     Err(_) => view! { <LoadError/> }.into_any(),
                 }
             })}
@@ -44,11 +38,14 @@ pub fn Results() -> impl IntoView {
     }
 }
 
-/// The form and the results. The server's results are shown first; once
-/// the browser holds the directory, typing searches it locally and only the
-/// list below the form changes, so the field keeps focus and nothing jumps.
+/// The form and the results. The server's results are shown first; while
+/// the visitor types, each change asks the browser's replica (the server
+/// when there is none yet, `local::find`), and only the list below the
+/// form changes, so the field
+/// keeps focus and nothing jumps. An answer to an older keystroke that
+/// arrives late is dropped.
 #[component]
-fn LiveResults(initial: ResultsData, local: LocalDirectory) -> impl IntoView {
+fn LiveResults(initial: ResultsData) -> impl IntoView {
     let ResultsData {
         result: first,
         facets,
@@ -56,51 +53,49 @@ fn LiveResults(initial: ResultsData, local: LocalDirectory) -> impl IntoView {
         as_of,
     } = initial;
     let query = first.query.clone();
-    let typed = RwSignal::new(query.q.clone());
-    let result = {
-        let query = query.clone();
-        Memo::new(move |_| {
-            let text = typed.get();
-            match local.get() {
-                Some(dir) if text != query.q => crate::local::search(
-                    &dir,
-                    &Query {
-                        q: text,
-                        page: 1,
-                        ..query.clone()
-                    },
-                ),
-                _ => first.clone(),
-            }
-        })
-    };
+    let first = Found::new(
+        first,
+        &CardStyle {
+            query: &query.q,
+            topics: Some(&facets),
+            as_of: Some(as_of),
+            heading: 2,
+        },
+    );
+    let result = RwSignal::new(first);
+    let asked = StoredValue::new(0u32);
     let url = crate::local::UrlFollower::new();
     let on_input = {
         let query = query.clone();
         move |ev: leptos::ev::Event| {
-            let text = event_target_value(&ev);
-            let canonical = Query {
-                q: text.trim().to_owned(),
+            let wanted = Query {
+                q: event_target_value(&ev).trim().to_owned(),
                 page: 1,
                 ..query.clone()
             };
-            url.show_later(format!("/suche{}", canonical.to_query_string()));
-            typed.set(text);
+            url.show_later(format!("/suche{}", wanted.to_query_string()));
+            let n = asked.get_value().wrapping_add(1);
+            asked.set_value(n);
+            leptos::task::spawn_local(async move {
+                if let Some(found) = crate::local::find(wanted).await {
+                    if asked.get_value() == n {
+                        result.set(found);
+                    }
+                }
+            });
         }
     };
     view! {
         <FilterForm query=query facets=facets.clone() on_input on_blur=move |_| url.flush()/>
-        <ResultsView result facets office=offices.into_iter().next() as_of/>
+        <ResultsView result=result.read_only() office=offices.into_iter().next()/>
     }
 }
 
 #[component]
 fn ResultsView(
-    result: Memo<SearchResult>,
-    facets: Facets,
+    result: ReadSignal<Found>,
     /// The office to call when little or nothing is found.
     office: Option<Office>,
-    as_of: PrimitiveDateTime,
 ) -> impl IntoView {
     let summary = move || {
         let r = result.read();
@@ -161,10 +156,7 @@ fn ResultsView(
                     <a href="/themen">"Themen"</a> " und in den " <a href="/suche?founding=1">"Gruppen in Gründung"</a> "."</p>
             </div>
         })}
-        <div class="cards" inner_html=move || {
-            let r = result.read();
-            cards_html(&r.items, &CardStyle { query: &r.query.q, facets: Some(&facets), as_of: Some(as_of), heading: 2 })
-        }></div>
+        <div class="cards" inner_html=move || result.read().cards.clone()></div>
         {pager}
         {move || (result.read().total < 3).then(|| view! { <OfficeHelp office=office.clone()/> })}
     }

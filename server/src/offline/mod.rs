@@ -46,7 +46,12 @@ impl ServiceWorker {
         for p in hashed {
             files.push((format!("/{pkg_dir}/{}", name(&p)), Some(p)));
         }
-        for rel in ["favicon.svg", "manifest.webmanifest", "sw-client.js"] {
+        for rel in [
+            "favicon.svg",
+            "manifest.webmanifest",
+            "sw-client.js",
+            "replica-worker.js",
+        ] {
             files.push((format!("/{rel}"), Some(site_root.join(rel))));
         }
         let mut icons = list(&site_root.join("icons"));
@@ -81,6 +86,8 @@ impl ServiceWorker {
             .filter(|(url, path)| url == SHELL || path.as_ref().is_some_and(|p| p.is_file()))
             .map(|(url, _)| url.clone())
             .collect();
+        // The page's replica worker loads the module by these names too.
+        precache.push(replica_js.clone());
         precache.push(replica_wasm.clone());
         let script = TEMPLATE
             .replace("\"{{VERSION}}\"", &json(&version))

@@ -81,16 +81,11 @@ async function navigate(request) {
   }
 }
 
-// The pages' data. The whole directory (which the page searches by
-// itself) comes from the replica when it is complete: no download on
-// every visit. Everything else from the server, and from the replica
-// when the server cannot be reached.
+// The pages' data: from the server, and from the replica when the server
+// cannot be reached. (Search while typing asks the page's own replica
+// worker first, /replica-worker.js.)
 async function serverFunction(request, endpoint) {
   const body = await request.clone().text();
-  if (endpoint === "directory") {
-    const local = await fromReplica(endpoint, body);
-    if (local) return local;
-  }
   try {
     return await fetch(request);
   } catch (error) {
@@ -149,7 +144,7 @@ function sync() {
         const report = await replica.sync((received) =>
           broadcast({ type: "progress", received }),
         );
-        await broadcast({ type: "synced", ...JSON.parse(report) });
+        await broadcast({ type: "synced", version: VERSION, ...JSON.parse(report) });
       } catch (error) {
         let known = {};
         try {
@@ -157,7 +152,7 @@ function sync() {
         } catch (_) {
           // The storage itself failed; the message says so.
         }
-        await broadcast({ type: "sync-failed", message: String(error), ...known });
+        await broadcast({ type: "sync-failed", version: VERSION, message: String(error), ...known });
       }
     })().finally(() => {
       syncing = null;
@@ -169,7 +164,7 @@ function sync() {
 async function status(client) {
   try {
     const replica = await engine();
-    client.postMessage({ type: "status", ...JSON.parse(await replica.status()) });
+    client.postMessage({ type: "status", version: VERSION, ...JSON.parse(await replica.status()) });
   } catch (error) {
     client.postMessage({ type: "sync-failed", message: String(error) });
   }

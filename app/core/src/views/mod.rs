@@ -5,6 +5,8 @@
 //! the browser's offline replica (`app/offline`) when there is no
 //! connection, so a page looks the same whichever side made its data.
 
+pub mod cards;
+
 use crate::directory::{Directory, Query, SearchResult, TopicCounts, TopicRef};
 use crate::domain::{Office, PublicGroup, Topic};
 use serde::{Deserialize, Serialize};
@@ -119,6 +121,50 @@ pub fn results(dir: &Directory, query: &Query, as_of: PrimitiveDateTime) -> Resu
         offices: dir.offices().to_vec(),
         as_of,
     }
+}
+
+/// One page of matches with their cards already written: what the results
+/// list shows while the visitor types (the page keeps its form and
+/// facets). The cards come finished so the page has only to show them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Found {
+    pub query: Query,
+    pub total: usize,
+    /// How many of `total` match every word of the query.
+    pub complete: usize,
+    pub page: usize,
+    pub pages: usize,
+    /// The page's cards ([`cards::cards_html`]).
+    pub cards: String,
+    /// With few or no results: topics close to what was typed.
+    pub suggestions: Vec<TopicRef>,
+}
+
+impl Found {
+    pub fn new(result: SearchResult, style: &cards::CardStyle) -> Self {
+        Found {
+            cards: cards::cards_html(&result.items, style),
+            query: result.query,
+            total: result.total,
+            complete: result.complete,
+            page: result.page,
+            pages: result.pages,
+            suggestions: result.suggestions,
+        }
+    }
+}
+
+/// The matches for the list while the visitor types, as on the results
+/// page (topics named, words marked, next meeting from `as_of`).
+pub fn found(dir: &Directory, query: &Query, as_of: PrimitiveDateTime) -> Found {
+    let result = dir.search(query);
+    let style = cards::CardStyle {
+        query: &query.q,
+        topics: Some(dir.taxonomy()),
+        as_of: Some(as_of),
+        heading: 2,
+    };
+    Found::new(result, &style)
 }
 
 pub fn public_directory(dir: &Directory) -> PublicDirectory {

@@ -1,0 +1,43 @@
+// A worker of the page's own (docs/offline.md): it answers the search
+// while the visitor types from the replica that the service worker keeps
+// in IndexedDB, with the same wasm module. A message between a page and
+// its own worker takes a fraction of a millisecond; one to the service
+// worker several. Started by /sw-client.js as
+// /replica-worker.js?v=<version>; its files come from the service
+// worker's cache, so it starts offline too.
+"use strict";
+const version = new URL(self.location.href).searchParams.get("v");
+importScripts(`/offline/wegweiser_offline.js?v=${version}`);
+
+const ready = wasm_bindgen({ module_or_path: `/offline/wegweiser_offline_bg.wasm?v=${version}` });
+
+// Build the index before the first question, and say how long it took.
+async function warm() {
+  await ready;
+  try {
+    postMessage({ type: "index", ...JSON.parse(await wasm_bindgen.warm()) });
+  } catch (error) {
+    postMessage({ type: "not-ready", message: String(error) });
+  }
+}
+warm();
+
+self.onmessage = async (event) => {
+  const m = event.data || {};
+  if (m.type === "changed") {
+    // The service worker stored changes: build again from them.
+    await ready;
+    wasm_bindgen.forget();
+    warm();
+    return;
+  }
+  if (m.type !== "ask") return;
+  let json = null;
+  try {
+    await ready;
+    json = await wasm_bindgen.answer(m.endpoint, m.body);
+  } catch (error) {
+    console.warn("Wegweiser offline:", error);
+  }
+  postMessage({ type: "answer", id: m.id, json: json ?? null });
+};
