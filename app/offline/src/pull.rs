@@ -2,11 +2,11 @@
 //! (docs/api.md), fetched with `gloo-net` from the service worker.
 
 use gloo_net::http::Request;
-use wegweiser_core::sync::{ChangePage, Cursor};
+use wegweiser_core::sync::Cursor;
 
-/// Records per page: big enough that the 250-group demo comes in one
-/// request, small enough that writing a page never blocks for long.
-pub const LIMIT: usize = 500;
+/// Records per page: the 250-group demo comes in one request; 100,000
+/// groups in 50, each written in one transaction.
+pub const LIMIT: usize = 2000;
 
 #[derive(Debug, thiserror::Error)]
 pub enum PullError {
@@ -18,12 +18,10 @@ pub enum PullError {
     StartOver,
     #[error("der Server antwortete mit {0}")]
     Status(u16),
-    #[error("unlesbare Antwort des Servers: {0}")]
-    Unreadable(String),
 }
 
-/// The page after `since`, and the size of its JSON (before compression).
-pub async fn page(since: Cursor) -> Result<(ChangePage, usize), PullError> {
+/// The JSON of the page after `since`.
+pub async fn page(since: Cursor) -> Result<String, PullError> {
     let url = format!("/api/v1/changes?since={}&limit={LIMIT}", since.0);
     let response = Request::get(&url)
         .send()
@@ -34,7 +32,5 @@ pub async fn page(since: Cursor) -> Result<(ChangePage, usize), PullError> {
         410 => return Err(PullError::StartOver),
         other => return Err(PullError::Status(other)),
     }
-    let text = response.text().await.map_err(|_| PullError::Offline)?;
-    let page = serde_json::from_str(&text).map_err(|e| PullError::Unreadable(e.to_string()))?;
-    Ok((page, text.len()))
+    response.text().await.map_err(|_| PullError::Offline)
 }

@@ -3,9 +3,11 @@
 //! change feed becomes writes.
 
 use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
+use uuid::Uuid;
 use wegweiser_core::directory::Directory;
 use wegweiser_core::domain::TaxonomyError;
-use wegweiser_core::sync::{Change, ChangePage, Cursor, PublicRecord, RecordKind};
+use wegweiser_core::sync::{Cursor, PublicRecord, RecordKind};
 use wegweiser_core::views::PublicDirectory;
 
 /// Where the replica stands, kept in the `meta` store under
@@ -35,23 +37,58 @@ pub fn key(kind: RecordKind, id: impl std::fmt::Display) -> String {
     format!("{}/{id}", kind.as_str())
 }
 
-/// The writes that apply `page` (the page's changes are already in order,
-/// each record at most once).
-pub fn writes(page: &ChangePage) -> Result<Vec<Write>, serde_json::Error> {
-    page.changes
-        .iter()
-        .map(|change| {
-            Ok(match change {
-                Change::Put { record, .. } => Write::Put {
-                    key: key(record.kind(), record.id()),
-                    json: serde_json::to_string(record)?,
-                },
-                Change::Delete { kind, id, .. } => Write::Delete {
-                    key: key(*kind, id),
-                },
-            })
-        })
-        .collect()
+/// A page of the feed as it came, each change still its JSON text.
+#[derive(Deserialize)]
+struct RawPage<'a> {
+    #[serde(borrow)]
+    changes: Vec<&'a RawValue>,
+    next: Cursor,
+    more: bool,
+}
+
+/// What a change needs to be stored: which record, and its JSON.
+#[derive(Deserialize)]
+struct RawChange<'a> {
+    op: &'a str,
+    #[serde(borrow)]
+    record: Option<&'a RawValue>,
+    kind: Option<RecordKind>,
+    id: Option<Uuid>,
+}
+
+#[derive(Deserialize)]
+struct RecordHead {
+    kind: RecordKind,
+    id: Uuid,
+}
+
+/// The writes that apply a page of the feed (`GET /api/v1/changes`, its
+/// changes in order, each record at most once), with the page's next
+/// cursor and whether more follows. Each record is stored as the server
+/// sent it: only its kind and id are read here (the whole record is read
+/// when the directory is built), which halves the work of a first sync.
+pub fn writes(page_json: &str) -> Result<(Vec<Write>, Cursor, bool), serde_json::Error> {
+    let page: RawPage = serde_json::from_str(page_json)?;
+    let mut writes = Vec::with_capacity(page.changes.len());
+    for change in page.changes {
+        let change: RawChange = serde_json::from_str(change.get())?;
+        writes.push(match (change.op, change.record, change.kind, change.id) {
+            ("put", Some(record), _, _) => {
+                let head: RecordHead = serde_json::from_str(record.get())?;
+                Write::Put {
+                    key: key(head.kind, head.id),
+                    json: record.get().to_owned(),
+                }
+            }
+            ("delete", None, Some(kind), Some(id)) => Write::Delete { key: key(kind, id) },
+            (op, ..) => {
+                return Err(serde::de::Error::custom(format!(
+                    "a change the replica does not know: {op}"
+                )))
+            }
+        });
+    }
+    Ok((writes, page.next, page.more))
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -93,6 +130,7 @@ mod tests {
     use std::collections::BTreeMap;
     use wegweiser_core::demo::demo_records;
     use wegweiser_core::domain::PublicGroup;
+    use wegweiser_core::sync::{Change, ChangePage};
 
     fn feed_of(records: Vec<PublicRecord>) -> ChangePage {
         ChangePage {
@@ -109,8 +147,11 @@ mod tests {
         }
     }
 
+    /// Apply a page as the replica does: from the JSON the server sends.
     fn apply(store: &mut BTreeMap<String, String>, page: &ChangePage) {
-        for w in writes(page).unwrap() {
+        let (writes, next, more) = writes(&serde_json::to_string(page).unwrap()).unwrap();
+        assert_eq!((next, more), (page.next, page.more));
+        for w in writes {
             match w {
                 Write::Put { key, json } => store.insert(key, json),
                 Write::Delete { key } => store.remove(&key),
@@ -167,6 +208,14 @@ mod tests {
         };
         apply(&mut store, &delete);
         assert!(store.is_empty());
+    }
+
+    #[test]
+    fn a_change_of_an_unknown_kind_is_refused() {
+        let page = r#"{"changes":[{"op":"move","seq":1}],"next":1,"more":false}"#;
+        assert!(writes(page).is_err());
+        let page = r#"{"changes":[{"op":"put","seq":1,"record":{"kind":"person","id":"2d66f6d2-8727-4ee7-bd07-ec67a2779814"}}],"next":1,"more":false}"#;
+        assert!(writes(page).is_err());
     }
 
     #[test]

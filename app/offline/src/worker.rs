@@ -70,7 +70,7 @@ pub async fn sync(progress: js_sys::Function) -> Result<String, JsValue> {
     let mut bytes = 0;
     let mut started_over = false;
     loop {
-        let (page, size) = match pull::page(state.cursor).await {
+        let text = match pull::page(state.cursor).await {
             Err(PullError::StartOver) if !started_over => {
                 started_over = true;
                 BUILT.set(None);
@@ -80,13 +80,15 @@ pub async fn sync(progress: js_sys::Function) -> Result<String, JsValue> {
             }
             other => other.map_err(SyncError::from)?,
         };
-        let writes = stored::writes(&page).map_err(|e| SyncError::Stored(e.to_string()))?;
+        let (writes, next, more) =
+            stored::writes(&text).map_err(|e| SyncError::Stored(e.to_string()))?;
         received += writes.len();
-        bytes += size;
+        bytes += text.len();
+        drop(text);
         state = State {
-            cursor: page.next,
-            complete: state.complete || !page.more,
-            synced_at: if page.more {
+            cursor: next,
+            complete: state.complete || !more,
+            synced_at: if more {
                 state.synced_at
             } else {
                 Some(js_sys::Date::now())
@@ -100,7 +102,7 @@ pub async fn sync(progress: js_sys::Function) -> Result<String, JsValue> {
             BUILT.set(None);
         }
         let _ = progress.call1(&JsValue::NULL, &JsValue::from(received as f64));
-        if !page.more {
+        if !more {
             break;
         }
     }
