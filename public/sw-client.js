@@ -14,12 +14,29 @@
   let progress = null; // changes received while the first download runs
   let failure = null; // a storage or server message worth showing
   let waiting = null; // a new version's worker, waiting to take over
+  let outbox = 0; // contact requests kept on this device
+  let refused = 0; // contact requests the server would not take
   let reloading = false;
 
   const stand = (ms) =>
     new Date(ms).toLocaleString("de-DE", { dateStyle: "medium", timeStyle: "short" });
 
   function message() {
+    const parts = [line()];
+    if (outbox > 0) {
+      parts.push(
+        outbox === 1
+          ? "1 Kontaktanfrage wird gesendet, sobald eine Verbindung besteht."
+          : `${outbox} Kontaktanfragen werden gesendet, sobald eine Verbindung besteht.`,
+      );
+    }
+    if (refused > 0) {
+      parts.push("Eine gespeicherte Kontaktanfrage wurde nicht angenommen (die Gruppe trifft sich nicht mehr); bitte wenden Sie sich an die Kontaktstelle.");
+    }
+    return parts.filter(Boolean).join(" ");
+  }
+
+  function line() {
     const online = navigator.onLine;
     const complete = state && state.complete;
     if (progress != null && !complete) {
@@ -74,6 +91,12 @@
 
   sw.addEventListener("message", (event) => {
     const m = event.data || {};
+    if (m.waiting !== undefined) outbox = m.waiting;
+    if (m.type === "outbox") {
+      refused += m.refused || 0;
+      root.dataset.outbox = String(outbox);
+    }
+    if (m.type === "synced" || m.type === "status") root.dataset.outbox = String(outbox);
     if (m.type === "progress") {
       progress = m.received;
     } else if (m.type === "synced" || m.type === "status") {

@@ -67,6 +67,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/impressum") view=pages::Imprint/>
                     <Route path=path!("/datenschutz") view=pages::Privacy/>
                     <Route path=path!("/app-shell") view=pages::AppShell/>
+                    <Route path=path!("/kontaktanfrage/gesendet") view=pages::ContactSent/>
+                    <Route path=path!("/kontaktanfrage/gespeichert") view=pages::ContactQueued/>
+                    <Route path=path!("/kontaktanfrage/pruefen") view=pages::ContactCheck/>
                 </Routes>
             </components::Layout>
         </Router>

@@ -19,7 +19,7 @@ test("search from the home page, open a result, read the details", async ({ page
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(name);
   await expect(page.locator(".facts")).toContainText("Wann");
   await expect(page.locator(".facts")).toContainText(/Uhr|Absprache|nach/);
-  await expect(page.getByRole("heading", { name: "Kontakt" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Kontakt", exact: true })).toBeVisible();
   await expect(page.locator('a[href^="tel:+49"]').first()).toBeVisible();
 });
 

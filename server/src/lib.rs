@@ -2,6 +2,7 @@
 
 pub mod api;
 pub mod cli;
+pub mod contact_form;
 pub mod db;
 pub mod offline;
 
@@ -120,6 +121,7 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .nest("/api/v1", api::routes())
         .route("/sw.js", axum::routing::get(offline::script))
+        .route("/kontaktanfrage", axum::routing::post(contact_form::post))
         .nest_service(
             "/offline",
             tower_http::services::ServeDir::new(offline::offline_dir()),

@@ -10,11 +10,15 @@
 //!   the same core functions the server uses ([`answer`]), so a page shows
 //!   the same whether the server or the replica made its data.
 //!
-//! The parts that need no browser ([`answer`], [`stored`]) are tested
+//! - keeps contact requests made offline and delivers them, exactly once,
+//!   when the connection returns ([`outbox`]).
+//!
+//! The parts that need no browser ([`answer`], [`stored`], [`outbox`]) are tested
 //! natively; the IndexedDB and network parts by Playwright
 //! (`end2end/tests/offline.spec.ts`).
 
 pub mod answer;
+pub mod outbox;
 pub mod stored;
 
 #[cfg(target_arch = "wasm32")]

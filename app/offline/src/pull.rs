@@ -1,5 +1,6 @@
-//! One page of the server's change feed, `GET /api/v1/changes`
-//! (docs/api.md), fetched with `gloo-net` from the service worker.
+//! The replica's requests to the server (docs/api.md), with `gloo-net`:
+//! pages of the change feed, `GET /api/v1/changes`, and deliveries of
+//! contact requests, `POST /api/v1/contact-requests`.
 
 use gloo_net::http::Request;
 use wegweiser_core::sync::Cursor;
@@ -33,4 +34,17 @@ pub async fn page(since: Cursor) -> Result<String, PullError> {
         other => return Err(PullError::Status(other)),
     }
     response.text().await.map_err(|_| PullError::Offline)
+}
+
+/// Deliver a kept contact request; the answer's status, `None` without
+/// one.
+pub async fn post_contact(json: &str) -> Option<u16> {
+    let response = Request::post("/api/v1/contact-requests")
+        .header("content-type", "application/json")
+        .body(json)
+        .ok()?
+        .send()
+        .await
+        .ok()?;
+    Some(response.status())
 }

@@ -1,11 +1,14 @@
 //! The replica in IndexedDB (`indexed_db_futures`): database `wegweiser`,
-//! store `records` (each public record's JSON under `"<kind>/<id>"`) and
-//! store `meta` (the [`State`]).
+//! store `records` (each public record's JSON under `"<kind>/<id>"`),
+//! store `meta` (the [`State`]) and store `outbox` (contact requests made
+//! offline, under their id, until the server has them).
 //!
-//! Schema versions: the database version is [`VERSION`]. The replica is a
-//! copy of the server's data, so the migration from any older version is
-//! to drop the old stores and download again; nothing personal lives here
-//! (the contact-request outbox, when it comes, gets its own migration).
+//! Schema versions: the database version is [`VERSION`]; the upgrade
+//! creates whatever store is missing. Version 1 had `records` and `meta`,
+//! version 2 added `outbox`. When the records' format changes, the upgrade
+//! drops `records` and `meta` (they are a copy of the server's data and
+//! download again); `outbox` holds what only this browser has and is
+//! never dropped.
 
 use crate::stored::{State, Write, STATE_KEY};
 use indexed_db_futures::database::Database;
@@ -13,9 +16,10 @@ use indexed_db_futures::prelude::*;
 use indexed_db_futures::transaction::TransactionMode;
 
 pub const NAME: &str = "wegweiser";
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 const RECORDS: &str = "records";
 const META: &str = "meta";
+const OUTBOX: &str = "outbox";
 
 #[derive(Debug, thiserror::Error)]
 pub enum ReplicaError {
@@ -47,14 +51,11 @@ impl Replica {
         let db = Database::open(NAME)
             .with_version(VERSION)
             .with_on_upgrade_needed(|_event, db| {
-                // From nothing, or from an older schema: start afresh.
-                for store in [RECORDS, META] {
-                    if db.object_store_names().any(|n| n == store) {
-                        db.delete_object_store(store)?;
+                for store in [RECORDS, META, OUTBOX] {
+                    if !db.object_store_names().any(|n| n == store) {
+                        db.create_object_store(store).build()?;
                     }
                 }
-                db.create_object_store(RECORDS).build()?;
-                db.create_object_store(META).build()?;
                 Ok(())
             })
             .await
@@ -152,6 +153,59 @@ impl Replica {
             .await
             .map_err(ReplicaError::from_idb)?;
         Ok(n as usize)
+    }
+
+    /// Keep a contact request (its JSON) until it is delivered.
+    pub async fn keep(&self, id: &str, json: &str) -> Result<(), ReplicaError> {
+        let tx = self
+            .db
+            .transaction(OUTBOX)
+            .with_mode(TransactionMode::Readwrite)
+            .build()
+            .map_err(ReplicaError::from_idb)?;
+        tx.object_store(OUTBOX)
+            .map_err(ReplicaError::from_idb)?
+            .put(json)
+            .with_key(id)
+            .primitive()
+            .map_err(ReplicaError::from_idb)?;
+        tx.commit().await.map_err(ReplicaError::from_idb)
+    }
+
+    /// The contact requests waiting, as JSON.
+    pub async fn waiting(&self) -> Result<Vec<String>, ReplicaError> {
+        let tx = self
+            .db
+            .transaction(OUTBOX)
+            .build()
+            .map_err(ReplicaError::from_idb)?;
+        let all = tx
+            .object_store(OUTBOX)
+            .map_err(ReplicaError::from_idb)?
+            .get_all::<String>()
+            .primitive()
+            .map_err(ReplicaError::from_idb)?
+            .await
+            .map_err(ReplicaError::from_idb)?;
+        all.collect::<Result<Vec<_>, _>>()
+            .map_err(ReplicaError::from_idb)
+    }
+
+    /// Drop a delivered (or refused) contact request: nothing personal
+    /// stays in the browser.
+    pub async fn forget(&self, id: &str) -> Result<(), ReplicaError> {
+        let tx = self
+            .db
+            .transaction(OUTBOX)
+            .with_mode(TransactionMode::Readwrite)
+            .build()
+            .map_err(ReplicaError::from_idb)?;
+        tx.object_store(OUTBOX)
+            .map_err(ReplicaError::from_idb)?
+            .delete(id)
+            .primitive()
+            .map_err(ReplicaError::from_idb)?;
+        tx.commit().await.map_err(ReplicaError::from_idb)
     }
 
     /// Forget everything (the server said start over).

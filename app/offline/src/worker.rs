@@ -38,6 +38,8 @@ struct Report {
     received: usize,
     /// Their JSON's size in bytes, before compression.
     bytes: usize,
+    /// Contact requests waiting to be delivered.
+    waiting: usize,
 }
 
 /// How long the last build of the searchable directory took.
@@ -109,6 +111,45 @@ pub async fn sync(progress: js_sys::Function) -> Result<String, JsValue> {
     report(&replica, state, received, bytes).await
 }
 
+/// Keep a contact request posted without a connection (the form's fields
+/// as JSON, with its id). Answers `{"verdict":"kept","waiting":n}` or
+/// `{"verdict":"refused","fields":[…]}`.
+#[wasm_bindgen]
+pub async fn queue_contact(form: String) -> Result<String, JsValue> {
+    let verdict = crate::outbox::queue(&form).map_err(|e| JsValue::from_str(&e.to_string()))?;
+    let replica = replica().await?;
+    Ok(match verdict {
+        crate::outbox::Queued::Kept { id, json } => {
+            replica.keep(&id, &json).await.map_err(SyncError::from)?;
+            let waiting = replica.waiting().await.map_err(SyncError::from)?.len();
+            format!(r#"{{"verdict":"kept","waiting":{waiting}}}"#)
+        }
+        refused => serde_json::to_string(&refused).expect("verdict serialises"),
+    })
+}
+
+/// Deliver the contact requests waiting, oldest first; stops at the first
+/// that gets no answer. Answers `{"delivered":n,"refused":n,"waiting":n}`.
+#[wasm_bindgen]
+pub async fn deliver() -> Result<String, JsValue> {
+    use crate::outbox::{delivery, id_of, Delivery};
+    let replica = replica().await?;
+    let (mut delivered, mut refused) = (0, 0);
+    for json in replica.waiting().await.map_err(SyncError::from)? {
+        let Some(id) = id_of(&json) else { continue };
+        match delivery(pull::post_contact(&json).await) {
+            Delivery::Delivered => delivered += 1,
+            Delivery::Refused => refused += 1,
+            Delivery::Retry => break,
+        }
+        replica.forget(&id).await.map_err(SyncError::from)?;
+    }
+    let waiting = replica.waiting().await.map_err(SyncError::from)?.len();
+    Ok(format!(
+        r#"{{"delivered":{delivered},"refused":{refused},"waiting":{waiting}}}"#
+    ))
+}
+
 /// Where the replica stands, without asking the server.
 #[wasm_bindgen]
 pub async fn status() -> Result<String, JsValue> {
@@ -124,11 +165,13 @@ async fn report(
     bytes: usize,
 ) -> Result<String, JsValue> {
     let records = replica.count().await.map_err(SyncError::from)?;
+    let waiting = replica.waiting().await.map_err(SyncError::from)?.len();
     Ok(serde_json::to_string(&Report {
         state,
         records,
         received,
         bytes,
+        waiting,
     })
     .expect("report serialises"))
 }

@@ -1,11 +1,13 @@
 //! Reusable pieces of the pages.
 
+mod contact_form;
 mod group_card;
 mod layout;
 mod office_card;
 mod query_form;
 mod search_box;
 
+pub use contact_form::ContactRequestForm;
 pub use group_card::{CardStyle, GroupCards};
 pub use layout::Layout;
 pub use office_card::{OfficeCard, OfficeHelp};

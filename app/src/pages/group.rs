@@ -1,6 +1,6 @@
 use super::not_found::{set_status, NotFound};
 use crate::api::{load_group, GroupData};
-use crate::components::{LoadError, Loading};
+use crate::components::{ContactRequestForm, LoadError, Loading};
 use crate::format::short_date;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
@@ -63,6 +63,10 @@ fn GroupView(data: GroupData) -> impl IntoView {
         .collect::<Vec<_>>()
         .join(", ");
     let office_name = office.as_ref().map(|o| o.data.name.to_string());
+    // Groups that still meet can be asked for through the office.
+    let request_form = (g.status != Status::Ended).then(|| {
+        view! { <ContactRequestForm group_id=g.id.0.to_string() slug=g.slug.as_str().to_owned() office=office_name.clone()/> }
+    });
     let contact = match g.contact.clone() {
         PublicContact::Direct { person, phone, email, website } => view! {
             <ul class="contact-list">
@@ -145,6 +149,7 @@ fn GroupView(data: GroupData) -> impl IntoView {
                         <a href=format!("mailto:{}", o.data.email)>{o.data.email.to_string()}</a></p>
                 })}
             </section>
+            {request_form}
             {g.last_verified.map(|d| view! { <p class="verified">"Angaben zuletzt geprüft am " {short_date(d)} "."</p> })}
         </article>
     }

@@ -2,6 +2,7 @@
 
 mod a_to_z;
 mod app_shell;
+mod contact;
 mod group;
 mod home;
 mod legal;
@@ -12,6 +13,7 @@ mod topics;
 
 pub use a_to_z::AToZ;
 pub use app_shell::AppShell;
+pub use contact::{ContactCheck, ContactQueued, ContactSent};
 pub use group::GroupPage;
 pub use home::Home;
 pub use legal::{Imprint, Privacy};

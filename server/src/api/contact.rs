@@ -28,7 +28,27 @@ pub async fn create(State(state): State<AppState>, body: Bytes) -> Result<Respon
     let input: ContactRequestInput = serde_json::from_slice(&body).map_err(|e| {
         ApiError::BadRequest(format!("Die Anfrage hat nicht die erwartete Form: {e}"))
     })?;
-    let request = ContactRequest::parse(&input).map_err(ApiError::Invalid)?;
+    let (delivery, id) = accept(&state, &input).await?;
+    let status = match delivery {
+        Delivery::Created { .. } => StatusCode::CREATED,
+        _ => StatusCode::OK,
+    };
+    match delivery {
+        Delivery::Created { received_at } | Delivery::Repeated { received_at } => {
+            Ok((status, Json(Receipt { id, received_at })).into_response())
+        }
+        Delivery::Conflict => unreachable!("accept() turns a conflict into an error"),
+    }
+}
+
+/// Check a request and store it once: the one path for the JSON API and
+/// the form on the group page. A known id with the same content is the
+/// same request again (`Repeated`); with other content, a conflict.
+pub async fn accept(
+    state: &AppState,
+    input: &ContactRequestInput,
+) -> Result<(Delivery, String), ApiError> {
+    let request = ContactRequest::parse(input).map_err(ApiError::Invalid)?;
     let directory = state.directory.snapshot();
     let group = match directory.group(request.group_id) {
         Some(g) if g.status != Status::Ended => g,
@@ -49,14 +69,9 @@ pub async fn create(State(state): State<AppState>, body: Bytes) -> Result<Respon
         .add_contact_request(&request, office, OffsetDateTime::now_utc())
         .await?
     {
-        Delivery::Created { received_at } => {
-            Ok((StatusCode::CREATED, Json(Receipt { id, received_at })).into_response())
-        }
-        Delivery::Repeated { received_at } => {
-            Ok((StatusCode::OK, Json(Receipt { id, received_at })).into_response())
-        }
         Delivery::Conflict => Err(ApiError::Conflict(
             "Diese Anfrage-ID gehört schon zu einer anderen Anfrage.".into(),
         )),
+        delivery => Ok((delivery, id)),
     }
 }

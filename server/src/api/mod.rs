@@ -3,7 +3,7 @@
 //! (`PublicGroup`, offices, topics) are serialised here.
 
 mod changes;
-mod contact;
+pub mod contact;
 mod error;
 
 pub use error::ApiError;

@@ -54,6 +54,9 @@ pub enum Command {
         #[arg(long, value_enum)]
         format: Option<FileFormat>,
     },
+    /// List the contact requests received: time, group, request id (never
+    /// their content; the staff inbox comes with staff accounts).
+    Inbox,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -119,6 +122,13 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
             let store = Store::new(db::connect(&cli.database_url).await?);
             let summary = import(&store, &text, FileFormat::of(&file, format), replace).await?;
             report(&summary);
+            Ok(())
+        }
+        Command::Inbox => {
+            let store = Store::new(db::connect(&cli.database_url).await?);
+            for (id, group, received_at) in store.contact_request_ids().await? {
+                println!("{received_at}\t{group}\t{id}");
+            }
             Ok(())
         }
         Command::Export { file, format } => {

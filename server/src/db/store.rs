@@ -221,6 +221,16 @@ impl Store {
             .await?)
     }
 
+    /// Every contact request's id, group and time of arrival, oldest first
+    /// (what `server inbox` lists; never the content).
+    pub async fn contact_request_ids(&self) -> Result<Vec<(String, String, String)>, StoreError> {
+        Ok(sqlx::query_as(
+            "SELECT id, group_id, received_at FROM contact_requests ORDER BY received_at, id",
+        )
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
     /// Write a whole directory in one transaction: new records are created,
     /// changed ones get a new version, identical ones are left alone. With
     /// `replace`, live records missing from `records` become tombstones.

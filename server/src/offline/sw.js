@@ -54,7 +54,9 @@ self.addEventListener("fetch", (event) => {
   const request = event.request;
   const url = new URL(request.url);
   if (url.origin !== self.location.origin) return;
-  if (request.mode === "navigate") {
+  if (request.method === "POST" && url.pathname === "/kontaktanfrage") {
+    event.respondWith(contactRequest(request));
+  } else if (request.mode === "navigate") {
     event.respondWith(navigate(request));
   } else if (request.method === "POST" && url.pathname.startsWith("/fn/")) {
     event.respondWith(serverFunction(request, url.pathname.slice("/fn/".length)));
@@ -78,6 +80,27 @@ async function navigate(request) {
     const shell = await caches.open(CACHE).then((cache) => cache.match(SHELL));
     if (shell) return shell;
     throw error;
+  }
+}
+
+// The contact form (a plain form post). It gets its id here if the page
+// was rendered in the browser; then it goes to the server. Without a
+// connection, or when the answer is lost, it is kept in the replica's
+// outbox and delivered with the same id later: exactly once.
+async function contactRequest(request) {
+  const form = new URLSearchParams(await request.clone().text());
+  if (!form.get("id")) form.set("id", self.crypto.randomUUID());
+  const back = encodeURIComponent(form.get("slug") || "");
+  try {
+    return await fetch("/kontaktanfrage", { method: "POST", body: form, redirect: "manual" });
+  } catch (_) {
+    const replica = await engine();
+    const verdict = JSON.parse(await replica.queue_contact(JSON.stringify(Object.fromEntries(form))));
+    if (verdict.verdict === "kept") {
+      await broadcast({ type: "outbox", waiting: verdict.waiting });
+      return Response.redirect(`/kontaktanfrage/gespeichert?gruppe=${back}`, 303);
+    }
+    return Response.redirect(`/kontaktanfrage/pruefen?gruppe=${back}&fehler=${verdict.fields.join(",")}`, 303);
   }
 }
 
@@ -141,6 +164,9 @@ function sync() {
       let replica;
       try {
         replica = await engine();
+        // Contact requests kept offline go first.
+        const sent = JSON.parse(await replica.deliver());
+        if (sent.delivered || sent.refused) await broadcast({ type: "outbox", ...sent });
         const report = await replica.sync((received) =>
           broadcast({ type: "progress", received }),
         );

@@ -53,6 +53,47 @@ pub struct ContactRequestInput {
     pub consent: bool,
 }
 
+/// The contact form on a group's page as it is posted
+/// (`application/x-www-form-urlencoded`): to the server, or kept by the
+/// service worker while offline. Missing fields are empty.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ContactForm {
+    /// Empty when the page was rendered in the browser; the service worker
+    /// (or, without one, the server) gives the request its id.
+    pub id: String,
+    pub group_id: String,
+    /// The group's page, to return to.
+    pub slug: String,
+    pub name: String,
+    pub reach: String,
+    pub message: String,
+    /// `"ja"` when the box is ticked.
+    pub consent: String,
+}
+
+impl ContactForm {
+    pub const CONSENT: &'static str = "ja";
+
+    /// The request as the API takes it; `fresh_id` names it when the form
+    /// came without an id.
+    pub fn input(&self, fresh_id: impl FnOnce() -> String) -> ContactRequestInput {
+        let message = self.message.trim();
+        ContactRequestInput {
+            id: if self.id.trim().is_empty() {
+                fresh_id()
+            } else {
+                self.id.trim().to_owned()
+            },
+            group_id: self.group_id.clone(),
+            name: self.name.clone(),
+            reach: self.reach.clone(),
+            message: (!message.is_empty()).then(|| message.to_owned()),
+            consent: self.consent == Self::CONSENT,
+        }
+    }
+}
+
 /// A valid contact request. Consent is not a field: without it there is no
 /// request.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -108,6 +149,32 @@ mod tests {
             message: Some("Ich würde gern einmal vorbeikommen.".into()),
             consent: true,
         }
+    }
+
+    #[test]
+    fn the_form_becomes_the_request() {
+        let form = ContactForm {
+            id: String::new(),
+            group_id: input().group_id,
+            slug: "trauercafe".into(),
+            name: "Kim".into(),
+            reach: "0221 123456".into(),
+            message: "  ".into(),
+            consent: "ja".into(),
+        };
+        let made = form.input(|| input().id);
+        assert_eq!(made.id, input().id, "a fresh id when the form has none");
+        assert_eq!(made.message, None, "a blank message is no message");
+        assert!(made.consent);
+        assert!(ContactRequest::parse(&made).is_ok());
+        let unticked = ContactForm {
+            consent: String::new(),
+            id: "given".into(),
+            ..form
+        };
+        let made = unticked.input(|| unreachable!("the form's own id is kept"));
+        assert_eq!(made.id, "given");
+        assert!(!made.consent);
     }
 
     #[test]

@@ -44,7 +44,7 @@ mod topic;
 pub use accessibility::Accessibility;
 pub use address::{Address, District, Location, PostalCode};
 pub use contact::{Contact, Email, Phone, PublicContact, Website};
-pub use contact_request::{ContactRequest, ContactRequestInput, Reach};
+pub use contact_request::{ContactForm, ContactRequest, ContactRequestInput, Reach};
 pub use enums::{Accepting, AgeFocus, Audience, Format, Status};
 pub use error::{FieldError, Problem, RecordErrors};
 pub use group::{Group, GroupInput, PublicGroup, PublicLocation};
