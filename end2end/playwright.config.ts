@@ -13,6 +13,9 @@ const baseURL = `http://127.0.0.1:${port}`;
 // line (offline.spec.ts) need the same file.
 const dataDir = (process.env.WEGWEISER_E2E_DATA ??= fs.mkdtempSync(path.join(os.tmpdir(), "wegweiser-e2e-")));
 const root = path.resolve(__dirname, "..");
+// Lets a test cut the service worker's own requests (context.route), to
+// interrupt a download (offline.spec.ts); Chromium only, experimental.
+process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = "1";
 
 const chromium = {
   browserName: "chromium" as const,

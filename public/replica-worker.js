@@ -31,7 +31,11 @@ self.onmessage = async (event) => {
     warm();
     return;
   }
-  if (m.type !== "ask") return;
+  if (m.type === "shared") {
+    shared = m.buffer;
+    return;
+  }
+  if (m.type !== "ask" && m.type !== "ask-now") return;
   let json = null;
   try {
     await ready;
@@ -39,5 +43,28 @@ self.onmessage = async (event) => {
   } catch (error) {
     console.warn("Wegweiser offline:", error);
   }
-  postMessage({ type: "answer", id: m.id, json: json ?? null });
+  if (m.type === "ask-now") answerShared(m.seq, json);
+  else postMessage({ type: "answer", id: m.id, json: json ?? null });
 };
+
+// The page may wait for an answer in the same task as the keystroke (see
+// wegweiserAskNow in /sw-client.js): the answer goes into memory shared
+// with the page. Int32 0: the number of the question answered; Int32 1:
+// the answer's length in bytes (-1: none); from byte 8: UTF-8.
+let shared = null;
+const encoder = new TextEncoder();
+function answerShared(seq, json) {
+  if (!shared) return;
+  const control = new Int32Array(shared, 0, 2);
+  const bytes = new Uint8Array(shared, 8);
+  let length = -1;
+  if (json != null) {
+    const encoded = encoder.encode(json);
+    if (encoded.length <= bytes.length) {
+      bytes.set(encoded);
+      length = encoded.length;
+    }
+  }
+  Atomics.store(control, 1, length);
+  Atomics.store(control, 0, seq);
+}

@@ -107,6 +107,7 @@
         progress = null;
         root.dataset.replicaReceived = String(m.received);
         root.dataset.replicaBytes = String(m.bytes);
+        root.dataset.replicaRecords = String(m.records);
         if (m.complete) persist();
       }
     } else if (m.type === "sync-failed") {
@@ -145,6 +146,7 @@
   function startFinder(version) {
     if (finder || !version) return;
     finder = new Worker(`/replica-worker.js?v=${version}`);
+    shareWith(finder);
     finder.onmessage = (event) => {
       const m = event.data || {};
       if (m.type === "answer") {
@@ -161,6 +163,37 @@
       }
     };
   }
+  // Where the page can, it waits for the worker's answer in the very task
+  // of the keystroke, so the results are drawn in the same frame as the
+  // typed letter: the answer comes through memory shared with the worker
+  // (SharedArrayBuffer; the server sends the cross-origin isolation
+  // headers it needs). The wait is bounded; after it the answer counts as
+  // lost and the app asks the usual way.
+  const SHARED_BYTES = 512 * 1024;
+  const WAIT_MS = 8;
+  let shared = null;
+  let asked = 0;
+  function shareWith(worker) {
+    if (!self.crossOriginIsolated || typeof SharedArrayBuffer !== "function") return;
+    shared = new SharedArrayBuffer(8 + SHARED_BYTES);
+    worker.postMessage({ type: "shared", buffer: shared });
+  }
+  const decoder = new TextDecoder();
+  window.wegweiserAskNow = (endpoint, body) => {
+    if (!finderReady || !shared) return null;
+    const control = new Int32Array(shared, 0, 2);
+    const seq = ++asked;
+    finder.postMessage({ type: "ask-now", seq, endpoint, body });
+    const end = performance.now() + WAIT_MS;
+    while (Atomics.load(control, 0) !== seq) {
+      if (performance.now() > end) return null;
+    }
+    const length = Atomics.load(control, 1);
+    if (length < 0) return null;
+    // A copy: TextDecoder does not read shared memory.
+    return decoder.decode(new Uint8Array(shared, 8, length).slice());
+  };
+
   window.wegweiserAsk = (endpoint, body) =>
     new Promise((resolve) => {
       if (!finderReady) return resolve(null);

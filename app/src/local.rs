@@ -22,18 +22,50 @@ pub async fn find(query: Query) -> Option<Found> {
     .await
 }
 
+/// The same, answered at once when the page can wait for the replica
+/// worker in this task (`window.wegweiserAskNow`): the results are then
+/// drawn in the same frame as the typed letter. `None`: ask [`find`].
+pub fn find_now(query: &Query) -> Option<Found> {
+    #[cfg(feature = "hydrate")]
+    {
+        let clock = window().performance();
+        let t0 = clock.as_ref().map(|c| c.now());
+        let answer = ask("wegweiserAskNow", "find", query)
+            .and_then(|json| json.as_string())
+            .and_then(|json| serde_json::from_str(&json).ok());
+        if let (Some(clock), Some(t0), Some(body), true) =
+            (clock, t0, document().body(), answer.is_some())
+        {
+            let us = ((clock.now() - t0) * 1000.0) as u32;
+            let _ = body.set_attribute("data-search-us", &us.to_string());
+        }
+        answer
+    }
+    #[cfg(not(feature = "hydrate"))]
+    {
+        let _ = query;
+        None
+    }
+}
+
+/// Call `window[function](endpoint, body)` (in /sw-client.js) with the
+/// server function's arguments, by name, as the server reads them.
+#[cfg(feature = "hydrate")]
+fn ask(function: &str, endpoint: &str, query: &Query) -> Option<wasm_bindgen::JsValue> {
+    use wasm_bindgen::JsCast;
+    let body = format!("{{\"query\":{}}}", serde_json::to_string(query).ok()?);
+    js_sys::Reflect::get(&window(), &function.into())
+        .ok()?
+        .dyn_into::<js_sys::Function>()
+        .ok()?
+        .call2(&wasm_bindgen::JsValue::NULL, &endpoint.into(), &body.into())
+        .ok()
+}
+
 #[cfg(feature = "hydrate")]
 async fn ask_replica(endpoint: &str, query: &Query) -> Option<Found> {
     use wasm_bindgen::JsCast;
-    // The server function's arguments, by name, as the server reads them.
-    let body = format!("{{\"query\":{}}}", serde_json::to_string(query).ok()?);
-    let ask = js_sys::Reflect::get(&window(), &"wegweiserAsk".into())
-        .ok()?
-        .dyn_into::<js_sys::Function>()
-        .ok()?;
-    let promise = ask
-        .call2(&wasm_bindgen::JsValue::NULL, &endpoint.into(), &body.into())
-        .ok()?
+    let promise = ask("wegweiserAsk", endpoint, query)?
         .dyn_into::<js_sys::Promise>()
         .ok()?;
     let json = wasm_bindgen_futures::JsFuture::from(promise)

@@ -146,48 +146,56 @@ async function waitForServer(url: string) {
   throw new Error(`${url} did not come up`);
 }
 
+/** A release server of its own, on `dir`/wegweiser.db and the site in
+ * `siteRoot`, that a test can stop and start again. */
+function ownServer(dir: string, siteRoot: string, portOffset: number) {
+  const port = Number(process.env.WEGWEISER_TEST_PORT ?? 3100) + portOffset;
+  const base = `http://127.0.0.1:${port}`;
+  const env = {
+    ...process.env,
+    ...site.serverEnv,
+    LEPTOS_SITE_ROOT: siteRoot,
+    LEPTOS_SITE_ADDR: `127.0.0.1:${port}`,
+    DATABASE_URL: `sqlite://${dir}/wegweiser.db`,
+  };
+  let server: ChildProcess | null = null;
+  return {
+    base,
+    seed: (groups: number) => execFileSync(serverBin, ["seed", "--groups", String(groups)], { cwd: root, env, stdio: "ignore" }),
+    start: async () => {
+      server = spawn(serverBin, [], { cwd: root, stdio: "ignore", env });
+      await waitForServer(`${base}/api/v1/offices`);
+    },
+    stop: async () => {
+      if (!server || server.exitCode !== null) return;
+      const exited = new Promise((r) => server!.once("exit", r));
+      server.kill("SIGINT");
+      await exited;
+    },
+  };
+}
+
 test("a new deployment is offered, and after the reload the new version runs without errors", async ({ browser }) => {
   // A server of its own, on a copy of the built site that the test then
   // changes as a new deployment would.
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "wegweiser-deploy-"));
   fs.cpSync(path.join(root, "target/site"), path.join(dir, "site"), { recursive: true });
-  const port = Number(process.env.WEGWEISER_TEST_PORT ?? 3100) + 17;
-  const base = `http://127.0.0.1:${port}`;
-  let server: ChildProcess | null = null;
-  const start = async () => {
-    server = spawn(serverBin, [], {
-      cwd: root,
-      stdio: "ignore",
-      env: {
-        ...process.env,
-        ...site.serverEnv,
-        LEPTOS_SITE_ROOT: path.join(dir, "site"),
-        LEPTOS_SITE_ADDR: `127.0.0.1:${port}`,
-        DATABASE_URL: `sqlite://${dir}/wegweiser.db`,
-      },
-    });
-    await waitForServer(`${base}/api/v1/offices`);
-  };
-  const stop = async () => {
-    if (!server || server.exitCode !== null) return;
-    const exited = new Promise((r) => server!.once("exit", r));
-    server.kill("SIGINT");
-    await exited;
-  };
+  const server = ownServer(dir, path.join(dir, "site"), 17);
+  const base = server.base;
   const context = await browser.newContext({ baseURL: base });
   try {
-    await start();
+    await server.start();
     const page = await context.newPage();
     const errors = errorsOf(page);
     await visit(page, "/");
     await replicaComplete(page);
     await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
 
-    await stop();
+    await server.stop();
     const pkg = path.join(dir, "site/pkg");
     const css = fs.readdirSync(pkg).find((f) => f.endsWith(".css"))!;
     fs.appendFileSync(path.join(pkg, css), "\n:root{--deployment:2}\n");
-    await start();
+    await server.start();
     const version = (await (await fetch(`${base}/sw.js`)).text()).match(/const VERSION = "([0-9a-f]+)"/)![1];
 
     await page.reload();
@@ -206,6 +214,45 @@ test("a new deployment is offered, and after the reload the new version runs wit
     expect(errors).toEqual([]);
   } finally {
     await context.close();
-    await stop();
+    await server.stop();
+  }
+});
+
+test("an interrupted first download resumes where it stopped", async ({ browser }) => {
+  // The service worker's own requests can be cut only with Playwright's
+  // (Chromium-only, experimental) service worker network events, switched
+  // on in playwright.config.ts.
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "wegweiser-resume-"));
+  const server = ownServer(dir, path.join(root, "target/site"), 18);
+  // More than one page of the feed (2,000 changes a page).
+  server.seed(2500);
+  try {
+    await server.start();
+    const context = await browser.newContext({ baseURL: server.base });
+    let connected = true;
+    let cut = 0;
+    // The connection drops after the first page.
+    await context.route(/\/api\/v1\/changes\?since=[1-9]/, (route) => {
+      if (connected) return route.continue();
+      cut++;
+      return route.abort("internetdisconnected");
+    });
+    connected = false;
+    const page = await context.newPage();
+    await page.goto("/");
+    await expect.poll(() => cut, { timeout: 30_000 }).toBeGreaterThan(0);
+    await expect(page.locator("html")).toHaveAttribute("data-replica", "partial");
+    await expect(page.locator("#verbindung")).not.toContainText("Stand:");
+
+    // Back: the page's next try goes on from the stored cursor.
+    connected = true;
+    await expect(page.locator("html")).toHaveAttribute("data-replica", "complete", { timeout: 30_000 });
+    const received = Number(await page.locator("html").getAttribute("data-replica-received"));
+    const records = Number(await page.locator("html").getAttribute("data-replica-records"));
+    expect(records).toBeGreaterThan(2500);
+    expect(received).toBe(records - 2000);
+    await context.close();
+  } finally {
+    await server.stop();
   }
 });

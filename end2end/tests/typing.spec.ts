@@ -26,6 +26,9 @@ async function serverSlugs(page: Page, q: string): Promise<string[]> {
 test("results update while typing, without a reload, and the URL follows", async ({ page }) => {
   await visit(page, "/suche");
   await localSearchReady(page);
+  // Isolated (the server's COOP/COEP headers), the page can wait for the
+  // search worker in the keystroke's own task.
+  expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
   await page.evaluate(() => ((window as any).__samePage = true));
   const field = page.getByLabel("Suchbegriff");
   await field.click();

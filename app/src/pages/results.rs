@@ -76,6 +76,10 @@ fn LiveResults(initial: ResultsData) -> impl IntoView {
             url.show_later(format!("/suche{}", wanted.to_query_string()));
             let n = asked.get_value().wrapping_add(1);
             asked.set_value(n);
+            if let Some(found) = crate::local::find_now(&wanted) {
+                result.set(found);
+                return;
+            }
             leptos::task::spawn_local(async move {
                 if let Some(found) = crate::local::find(wanted).await {
                     if asked.get_value() == n {
