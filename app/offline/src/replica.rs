@@ -11,9 +11,9 @@
 //! never dropped.
 
 use crate::stored::{State, Write, STATE_KEY};
-use indexed_db_futures::database::Database;
+use indexed_db_futures::database::{Database, ObjectStoreName};
 use indexed_db_futures::prelude::*;
-use indexed_db_futures::transaction::TransactionMode;
+use indexed_db_futures::transaction::{Transaction, TransactionMode};
 
 pub const NAME: &str = "wegweiser";
 pub const VERSION: u32 = 2;
@@ -31,14 +31,21 @@ pub enum ReplicaError {
     Storage(String),
 }
 
-impl ReplicaError {
-    fn from_idb(e: impl std::fmt::Display) -> Self {
-        let text = e.to_string();
-        if text.contains("Quota") {
-            ReplicaError::Quota
-        } else {
-            ReplicaError::Storage(text)
-        }
+/// `?` for IndexedDB's errors: a full disk is told apart.
+trait OrStorage<T> {
+    fn or_storage(self) -> Result<T, ReplicaError>;
+}
+
+impl<T, E: std::fmt::Display> OrStorage<T> for Result<T, E> {
+    fn or_storage(self) -> Result<T, ReplicaError> {
+        self.map_err(|e| {
+            let text = e.to_string();
+            if text.contains("Quota") {
+                ReplicaError::Quota
+            } else {
+                ReplicaError::Storage(text)
+            }
+        })
     }
 }
 
@@ -63,19 +70,28 @@ impl Replica {
         Ok(Self { db })
     }
 
-    pub async fn state(&self) -> Result<State, ReplicaError> {
-        let tx = self
-            .db
-            .transaction(META)
+    fn reading<S: ObjectStoreName>(&self, stores: S) -> Result<Transaction<'_>, ReplicaError> {
+        self.db.transaction(stores).build().or_storage()
+    }
+
+    fn writing<S: ObjectStoreName>(&self, stores: S) -> Result<Transaction<'_>, ReplicaError> {
+        self.db
+            .transaction(stores)
+            .with_mode(TransactionMode::Readwrite)
             .build()
-            .map_err(ReplicaError::from_idb)?;
-        let meta = tx.object_store(META).map_err(ReplicaError::from_idb)?;
-        let raw: Option<String> = meta
+            .or_storage()
+    }
+
+    pub async fn state(&self) -> Result<State, ReplicaError> {
+        let tx = self.reading(META)?;
+        let raw: Option<String> = tx
+            .object_store(META)
+            .or_storage()?
             .get(STATE_KEY)
             .primitive()
-            .map_err(ReplicaError::from_idb)?
+            .or_storage()?
             .await
-            .map_err(ReplicaError::from_idb)?;
+            .or_storage()?;
         Ok(raw
             .and_then(|r| serde_json::from_str(&r).ok())
             .unwrap_or_default())
@@ -84,13 +100,8 @@ impl Replica {
     /// Write one page's records and the new state in one transaction: an
     /// interrupted download resumes after the last page stored whole.
     pub async fn apply(&self, writes: &[Write], state: &State) -> Result<(), ReplicaError> {
-        let tx = self
-            .db
-            .transaction([RECORDS, META])
-            .with_mode(TransactionMode::Readwrite)
-            .build()
-            .map_err(ReplicaError::from_idb)?;
-        let records = tx.object_store(RECORDS).map_err(ReplicaError::from_idb)?;
+        let tx = self.writing([RECORDS, META])?;
+        let records = tx.object_store(RECORDS).or_storage()?;
         for w in writes {
             // The requests go out without being awaited one by one; the
             // commit below waits for all of them.
@@ -100,128 +111,90 @@ impl Replica {
                         .put(json.as_str())
                         .with_key(key.as_str())
                         .primitive()
-                        .map_err(ReplicaError::from_idb)?;
+                        .or_storage()?;
                 }
                 Write::Delete { key } => {
-                    records
-                        .delete(key.as_str())
-                        .primitive()
-                        .map_err(ReplicaError::from_idb)?;
+                    records.delete(key.as_str()).primitive().or_storage()?;
                 }
             }
         }
         let state = serde_json::to_string(state).expect("state serialises");
         tx.object_store(META)
-            .map_err(ReplicaError::from_idb)?
+            .or_storage()?
             .put(state.as_str())
             .with_key(STATE_KEY)
             .primitive()
-            .map_err(ReplicaError::from_idb)?;
-        tx.commit().await.map_err(ReplicaError::from_idb)
+            .or_storage()?;
+        tx.commit().await.or_storage()
     }
 
     /// Every stored record's JSON.
     pub async fn values(&self) -> Result<Vec<String>, ReplicaError> {
-        let tx = self
-            .db
-            .transaction(RECORDS)
-            .build()
-            .map_err(ReplicaError::from_idb)?;
-        let records = tx.object_store(RECORDS).map_err(ReplicaError::from_idb)?;
-        let all = records
-            .get_all::<String>()
-            .primitive()
-            .map_err(ReplicaError::from_idb)?
-            .await
-            .map_err(ReplicaError::from_idb)?;
-        all.collect::<Result<Vec<_>, _>>()
-            .map_err(ReplicaError::from_idb)
+        self.all(RECORDS).await
     }
 
     /// How many records are stored.
     pub async fn count(&self) -> Result<usize, ReplicaError> {
-        let tx = self
-            .db
-            .transaction(RECORDS)
-            .build()
-            .map_err(ReplicaError::from_idb)?;
-        let records = tx.object_store(RECORDS).map_err(ReplicaError::from_idb)?;
-        let n = records
+        let tx = self.reading(RECORDS)?;
+        let n = tx
+            .object_store(RECORDS)
+            .or_storage()?
             .count()
             .primitive()
-            .map_err(ReplicaError::from_idb)?
+            .or_storage()?
             .await
-            .map_err(ReplicaError::from_idb)?;
+            .or_storage()?;
         Ok(n as usize)
     }
 
     /// Keep a contact request (its JSON) until it is delivered.
     pub async fn keep(&self, id: &str, json: &str) -> Result<(), ReplicaError> {
-        let tx = self
-            .db
-            .transaction(OUTBOX)
-            .with_mode(TransactionMode::Readwrite)
-            .build()
-            .map_err(ReplicaError::from_idb)?;
+        let tx = self.writing(OUTBOX)?;
         tx.object_store(OUTBOX)
-            .map_err(ReplicaError::from_idb)?
+            .or_storage()?
             .put(json)
             .with_key(id)
             .primitive()
-            .map_err(ReplicaError::from_idb)?;
-        tx.commit().await.map_err(ReplicaError::from_idb)
+            .or_storage()?;
+        tx.commit().await.or_storage()
     }
 
     /// The contact requests waiting, as JSON.
     pub async fn waiting(&self) -> Result<Vec<String>, ReplicaError> {
-        let tx = self
-            .db
-            .transaction(OUTBOX)
-            .build()
-            .map_err(ReplicaError::from_idb)?;
-        let all = tx
-            .object_store(OUTBOX)
-            .map_err(ReplicaError::from_idb)?
-            .get_all::<String>()
-            .primitive()
-            .map_err(ReplicaError::from_idb)?
-            .await
-            .map_err(ReplicaError::from_idb)?;
-        all.collect::<Result<Vec<_>, _>>()
-            .map_err(ReplicaError::from_idb)
+        self.all(OUTBOX).await
     }
 
     /// Drop a delivered (or refused) contact request: nothing personal
     /// stays in the browser.
     pub async fn forget(&self, id: &str) -> Result<(), ReplicaError> {
-        let tx = self
-            .db
-            .transaction(OUTBOX)
-            .with_mode(TransactionMode::Readwrite)
-            .build()
-            .map_err(ReplicaError::from_idb)?;
+        let tx = self.writing(OUTBOX)?;
         tx.object_store(OUTBOX)
-            .map_err(ReplicaError::from_idb)?
+            .or_storage()?
             .delete(id)
             .primitive()
-            .map_err(ReplicaError::from_idb)?;
-        tx.commit().await.map_err(ReplicaError::from_idb)
+            .or_storage()?;
+        tx.commit().await.or_storage()
     }
 
-    /// Forget everything (the server said start over).
+    /// Forget the server's data (it said start over); the outbox stays.
     pub async fn clear(&self) -> Result<(), ReplicaError> {
-        let tx = self
-            .db
-            .transaction([RECORDS, META])
-            .with_mode(TransactionMode::Readwrite)
-            .build()
-            .map_err(ReplicaError::from_idb)?;
+        let tx = self.writing([RECORDS, META])?;
         for store in [RECORDS, META] {
-            tx.object_store(store)
-                .map_err(ReplicaError::from_idb)?
-                .clear()
-                .map_err(ReplicaError::from_idb)?;
+            tx.object_store(store).or_storage()?.clear().or_storage()?;
         }
-        tx.commit().await.map_err(ReplicaError::from_idb)
+        tx.commit().await.or_storage()
+    }
+
+    async fn all(&self, store: &str) -> Result<Vec<String>, ReplicaError> {
+        let tx = self.reading(store)?;
+        let all = tx
+            .object_store(store)
+            .or_storage()?
+            .get_all::<String>()
+            .primitive()
+            .or_storage()?
+            .await
+            .or_storage()?;
+        all.collect::<Result<Vec<_>, _>>().or_storage()
     }
 }

@@ -17,26 +17,33 @@ fn back_link() -> impl IntoView {
     view! { <p><a href=href>"Zurück zur Gruppe"</a></p> }
 }
 
-#[component]
-pub fn ContactSent() -> impl IntoView {
+/// A page that says what became of the request.
+fn outcome(title: &'static str, heading: &'static str, text: &'static str) -> impl IntoView {
     view! {
-        <Title text="Anfrage gesendet"/>
+        <Title text=title/>
         <Meta name="robots" content="noindex"/>
-        <h1>"Ihre Anfrage ist angekommen"</h1>
-        <p>"Die Selbsthilfe-Kontaktstelle meldet sich bei Ihnen und bringt Sie mit der Gruppe in Kontakt. Ihre Angaben werden nur dafür verwendet."</p>
+        <h1>{heading}</h1>
+        <p>{text}</p>
         {back_link()}
     }
 }
 
 #[component]
+pub fn ContactSent() -> impl IntoView {
+    outcome(
+        "Anfrage gesendet",
+        "Ihre Anfrage ist angekommen",
+        "Die Selbsthilfe-Kontaktstelle meldet sich bei Ihnen und bringt Sie mit der Gruppe in Kontakt. Ihre Angaben werden nur dafür verwendet.",
+    )
+}
+
+#[component]
 pub fn ContactQueued() -> impl IntoView {
-    view! {
-        <Title text="Anfrage gespeichert"/>
-        <Meta name="robots" content="noindex"/>
-        <h1>"Ihre Anfrage ist gespeichert"</h1>
-        <p>"Gerade besteht keine Verbindung. Die Anfrage ist auf diesem Gerät gespeichert und wird automatisch gesendet, sobald Sie wieder online sind – auch wenn Sie die Seite schließen. Danach wird sie hier gelöscht."</p>
-        {back_link()}
-    }
+    outcome(
+        "Anfrage gespeichert",
+        "Ihre Anfrage ist gespeichert",
+        "Gerade besteht keine Verbindung. Die Anfrage ist auf diesem Gerät gespeichert und wird automatisch gesendet, sobald Sie wieder online sind – auch wenn Sie die Seite schließen. Danach wird sie hier gelöscht.",
+    )
 }
 
 #[component]
