@@ -118,6 +118,8 @@
       retryLater();
     }
     if (m.type === "synced") retries = 0;
+    // Requests still waiting although the server answered: try again soon.
+    if (m.type === "synced" && outbox > 0) retryLater();
     if (state && state.complete) startFinder(m.version);
     render();
   });

@@ -164,13 +164,15 @@ function sync() {
       let replica;
       try {
         replica = await engine();
-        // Contact requests kept offline go first.
-        const sent = JSON.parse(await replica.deliver());
-        if (sent.delivered || sent.refused) await broadcast({ type: "outbox", ...sent });
-        const report = await replica.sync((received) =>
-          broadcast({ type: "progress", received }),
+        // Contact requests kept offline go first, and again once the feed
+        // has answered (a connection that has just come back may not carry
+        // the first try).
+        await deliver(replica);
+        const report = JSON.parse(
+          await replica.sync((received) => broadcast({ type: "progress", received })),
         );
-        await broadcast({ type: "synced", version: VERSION, ...JSON.parse(report) });
+        if (report.waiting > 0) report.waiting = (await deliver(replica)).waiting;
+        await broadcast({ type: "synced", version: VERSION, ...report });
       } catch (error) {
         let known = {};
         try {
@@ -185,6 +187,12 @@ function sync() {
     });
   }
   return syncing;
+}
+
+async function deliver(replica) {
+  const sent = JSON.parse(await replica.deliver());
+  if (sent.delivered || sent.refused) await broadcast({ type: "outbox", ...sent });
+  return sent;
 }
 
 async function status(client) {
