@@ -237,17 +237,31 @@
   addEventListener("offline", render);
   new MutationObserver(render).observe(document.body, { childList: true });
 
-  sw.register("/sw.js").then((reg) => {
-    if (reg.waiting && sw.controller) offerUpdate(reg.waiting);
-    reg.addEventListener("updatefound", () => {
-      const worker = reg.installing;
-      if (!worker) return;
-      worker.addEventListener("statechange", () => {
-        // A worker installed while another controls the page is an update.
-        if (worker.state === "installed" && sw.controller) offerUpdate(worker);
-      });
+  // A first worker that cannot install (its files do not fit, or storage
+  // is off): the page keeps working online and says so.
+  function installFailed() {
+    failure =
+      "Das Verzeichnis kann in diesem Browser nicht für die Offline-Nutzung gespeichert werden (zu wenig Speicherplatz oder Speichern nicht erlaubt); online ist es weiter verfügbar.";
+    render();
+  }
+
+  function watchInstall(reg, worker) {
+    if (!worker) return;
+    worker.addEventListener("statechange", () => {
+      // A worker installed while another controls the page is an update.
+      if (worker.state === "installed" && sw.controller) offerUpdate(worker);
+      if (worker.state === "redundant" && !sw.controller && !reg.active) installFailed();
     });
-  });
+  }
+
+  sw.register("/sw.js").then(
+    (reg) => {
+      if (reg.waiting && sw.controller) offerUpdate(reg.waiting);
+      watchInstall(reg, reg.installing);
+      reg.addEventListener("updatefound", () => watchInstall(reg, reg.installing));
+    },
+    installFailed,
+  );
   ask("status");
   ask("sync");
   render();

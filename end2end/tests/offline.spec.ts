@@ -256,3 +256,19 @@ test("an interrupted first download resumes where it stopped", async ({ browser 
     await server.stop();
   }
 });
+
+test("without room for the offline copy the page says so and keeps working online", async ({ page, context, baseURL }) => {
+  // Chromium's own quota, made tiny for this site before it is opened.
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Storage.overrideQuotaForOrigin", { origin: new URL(baseURL!).origin, quotaSize: 16 * 1024 });
+  const errors = errorsOf(page);
+  await visit(page, "/");
+  await expect(page.locator("#verbindung")).toContainText("nicht für die Offline-Nutzung gespeichert werden", { timeout: 30_000 });
+  await expect(page.locator("html")).not.toHaveAttribute("data-replica", "complete");
+  // Online everything still works, from the server.
+  await visit(page, "/suche?q=trauer");
+  await expect(page.locator(".group-card").first()).toBeVisible();
+  await page.getByLabel("Suchbegriff").fill("sucht");
+  await expect(page.locator(".result-count")).toContainText("für „sucht“");
+  expect(errors).toEqual([]);
+});
