@@ -25,6 +25,7 @@ pub struct AppState {
     pub directory: DirectoryHandle,
     pub store: db::Store,
     pub service_worker: offline::ServiceWorker,
+    pub snapshots: api::SnapshotCache,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -61,6 +62,7 @@ impl AppState {
             &leptos_options.site_pkg_dir,
         );
         Ok(Self {
+            snapshots: api::SnapshotCache::default(),
             service_worker,
             leptos_options,
             directory,

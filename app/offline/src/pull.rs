@@ -48,3 +48,13 @@ pub async fn post_contact(json: &str) -> Option<u16> {
         .ok()?;
     Some(response.status())
 }
+
+/// The first-sync snapshot's JSON, `None` when the server has none (a
+/// directory too big for one) or does not answer: the feed follows.
+pub async fn snapshot() -> Option<String> {
+    let response = Request::get("/api/v1/snapshot").send().await.ok()?;
+    if response.status() != 200 {
+        return None;
+    }
+    response.text().await.ok()
+}

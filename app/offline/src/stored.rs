@@ -91,6 +91,22 @@ pub fn writes(page_json: &str) -> Result<(Vec<Write>, Cursor, bool), serde_json:
     Ok((writes, page.next, page.more))
 }
 
+/// The writes for a first-sync snapshot (`GET /api/v1/snapshot`) and the
+/// feed position to continue from.
+pub fn snapshot_writes(
+    text: &str,
+) -> Result<(Vec<Write>, Cursor), wegweiser_core::sync::snapshot::SnapshotError> {
+    let (at, records) = wegweiser_core::sync::snapshot::decode(text)?;
+    let writes = records
+        .into_iter()
+        .map(|r| Write::Put {
+            key: key(r.kind, &r.id),
+            json: r.json,
+        })
+        .collect();
+    Ok((writes, at))
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum StoredError {
     #[error("ein gespeicherter Eintrag ist unlesbar: {0}")]

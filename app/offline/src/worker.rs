@@ -10,6 +10,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wegweiser_core::directory::Directory;
+use wegweiser_core::sync::Cursor;
 
 #[derive(Debug, thiserror::Error)]
 enum SyncError {
@@ -71,6 +72,24 @@ pub async fn sync(progress: js_sys::Function) -> Result<String, JsValue> {
     let mut received = 0;
     let mut bytes = 0;
     let mut started_over = false;
+    // A first download starts with the whole directory in one compact
+    // answer, where the server offers one; the feed then brings what
+    // changed since.
+    if state.cursor == Cursor(0) {
+        if let Some(text) = pull::snapshot().await {
+            let (writes, at) =
+                stored::snapshot_writes(&text).map_err(|e| SyncError::Stored(e.to_string()))?;
+            received += writes.len();
+            bytes += text.len();
+            state.cursor = at;
+            replica
+                .apply(&writes, &state)
+                .await
+                .map_err(SyncError::from)?;
+            BUILT.set(None);
+            let _ = progress.call1(&JsValue::NULL, &JsValue::from(received as f64));
+        }
+    }
     loop {
         let text = match pull::page(state.cursor).await {
             Err(PullError::StartOver) if !started_over => {

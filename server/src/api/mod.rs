@@ -5,8 +5,10 @@
 mod changes;
 pub mod contact;
 mod error;
+mod snapshot;
 
 pub use error::ApiError;
+pub use snapshot::SnapshotCache;
 
 use crate::AppState;
 use axum::extract::{Path, Query as RawPairs, State};
@@ -24,6 +26,7 @@ pub fn routes() -> Router<AppState> {
         .route("/topics", get(topics))
         .route("/offices", get(offices))
         .route("/changes", get(changes::changes))
+        .route("/snapshot", get(snapshot::snapshot))
         .route("/contact-requests", post(contact::create))
         .fallback(|| async { ApiError::NotFound("Diese API-Adresse gibt es nicht.".into()) })
 }

@@ -163,6 +163,26 @@ impl Store {
         ))
     }
 
+    /// Every live public record and the sequence they were read at, in one
+    /// read transaction (the first-sync snapshot).
+    pub async fn snapshot(&self) -> Result<(Vec<PublicRecord>, u64), StoreError> {
+        let mut tx = self.pool.begin().await?;
+        let sequence: i64 = sqlx::query_scalar("SELECT value FROM change_sequence WHERE id = 1")
+            .fetch_one(&mut *tx)
+            .await?;
+        let rows = sqlx::query("SELECT kind, id, version, updated_at, seq, deleted_at, data FROM records WHERE deleted_at IS NULL ORDER BY seq")
+            .fetch_all(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        let mut records = Vec::with_capacity(rows.len());
+        for row in &rows {
+            if let Change::Put { record, .. } = change(row)? {
+                records.push(*record);
+            }
+        }
+        Ok((records, sequence as u64))
+    }
+
     /// Store a contact request once: the same id again with the same
     /// content is a retry and changes nothing.
     pub async fn add_contact_request(

@@ -3,5 +3,6 @@
 //! (mutations, the field merge) come with the next step.
 
 pub mod feed;
+pub mod snapshot;
 
 pub use feed::{Change, ChangePage, Cursor, FeedQuery, FeedQueryError, PublicRecord, RecordKind};
