@@ -54,6 +54,9 @@ test("after one visit, the directory works offline: pages, search, a group never
   await visit(page, "/");
   await replicaComplete(page);
   await expect(page.locator("#verbindung")).toContainText(/Online, auch offline verfügbar · Stand: \d\d\.\d\d\.\d{4}, \d\d:\d\d/);
+  // It came as the compact snapshot (about 205 KB of JSON before
+  // compression), not as feed pages (about 300 KB).
+  expect(Number(await page.locator("html").getAttribute("data-replica-bytes"))).toBeLessThan(250_000);
 
   // What the server shows, to hold the offline pages against.
   const wanted = await serverSlugs(page, "?q=selbsthilfe+eltern");
