@@ -8,9 +8,11 @@
 //      BENCH_GROUPS groups (default 100,000; `server seed`), one visit of
 //      the home page in a fresh browser context. Measured: from navigation
 //      to the replica complete (html[data-replica="complete"]), the JSON
-//      received, the longest task on the page's main thread meanwhile
-//      (PerformanceObserver "longtask", which reports tasks over 50 ms),
-//      and whether the page's replica worker then answers a search.
+//      received, the longest task on the page's main thread while the
+//      sync ran, i.e. after hydration (PerformanceObserver "longtask",
+//      which reports tasks over 50 ms; those of loading and hydrating the
+//      page are listed apart), and whether the page's replica worker then
+//      answers a search.
 //   2. Cold start offline: a persistent profile (an installed app keeps
 //      one) visits the 250-group demo once and is closed; the browser is
 //      started again with the network off and opens "/". Measured: from
@@ -36,12 +38,19 @@ const launch = (extra = {}) => ({
   ...extra,
 });
 
-/** Registered before any page script: long tasks on the main thread. */
+/** Registered before any page script: long tasks on the main thread, and
+ * when the page was hydrated (the sync runs after that, in the workers). */
 function watchLongTasks() {
   window.__longTasks = [];
   new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) window.__longTasks.push(Math.round(e.duration));
+    for (const e of list.getEntries()) window.__longTasks.push({ start: Math.round(e.startTime), ms: Math.round(e.duration) });
   }).observe({ type: "longtask", buffered: true });
+  new MutationObserver((_, obs) => {
+    if (document.body && document.body.dataset.hydrated) {
+      window.__hydratedAt = performance.now();
+      obs.disconnect();
+    }
+  }).observe(document, { attributes: true, subtree: true, attributeFilter: ["data-hydrated"] });
 }
 
 async function firstSync(results) {
@@ -71,7 +80,10 @@ async function firstSync(results) {
       index_ms: Number(h.indexMs),
       index_load_ms: Number(h.indexLoadMs),
       index_groups: Number(h.indexGroups),
-      long_tasks: window.__longTasks,
+      // Tasks that began once the page was hydrated: while the sync ran.
+      long_tasks: window.__longTasks.filter((t) => t.start >= (window.__hydratedAt ?? 0)).map((t) => t.ms),
+      long_tasks_loading: window.__longTasks.filter((t) => t.start < (window.__hydratedAt ?? 0)).map((t) => t.ms),
+      hydrated_ms: Math.round(window.__hydratedAt ?? -1),
       search_total: found ? found.total : null,
     };
   });
@@ -84,7 +96,7 @@ async function firstSync(results) {
   };
   log(`first sync of ${GROUPS} groups: complete after ${round(syncS, 1)} s, searchable after ${round(searchableS, 1)} s`);
   log(`  ${info.received} records, ${round(info.json_bytes / 1e6, 1)} MB of JSON; index build ${info.index_ms} ms after reading ${info.index_load_ms} ms`);
-  log(`  long tasks on the page (> 50 ms): ${info.long_tasks.length ? info.long_tasks.join(", ") + " ms" : "none"}; "trauer" finds ${info.search_total}`);
+  log(`  long tasks on the page (> 50 ms) while the sync ran: ${info.long_tasks.length ? info.long_tasks.join(", ") + " ms" : "none"}; before, while the page loaded and hydrated (${info.hydrated_ms} ms): ${info.long_tasks_loading.join(", ") || "none"}; "trauer" finds ${info.search_total}`);
   await context.close();
   await browser.close();
   stopServer(server.child);
@@ -134,7 +146,7 @@ async function main() {
   await firstSync(results);
   const budgets = [
     [`first sync of ${GROUPS} groups within 15 s`, results.first_sync.seconds_to_complete < 15, `${results.first_sync.seconds_to_complete} s`],
-    ["no task over 100 ms on the page meanwhile", !results.first_sync.long_tasks.some((t) => t > 100), `longest ${results.first_sync.longest_task_ms}`],
+    ["no task over 100 ms on the page while the sync ran", !results.first_sync.long_tasks.some((t) => t > 100), `longest ${results.first_sync.longest_task_ms}`],
     ["searchable when it ends", results.first_sync.search_total > 0, `searchable after ${results.first_sync.seconds_to_searchable} s`],
     ["cold start offline shows the home page in under 1 s", results.cold_start_offline.max_ms < 1000, `max ${results.cold_start_offline.max_ms} ms`],
   ];

@@ -42,12 +42,11 @@ pub async fn snapshot(
     let (sequence, json, br) = match state.snapshots.get(current) {
         Some((json, br)) => (current, json, br),
         None => {
-            let (records, sequence) = state.store.snapshot().await?;
-            if records.len() > MAX_RECORDS {
+            let Some((records, sequence)) = state.store.snapshot(MAX_RECORDS).await? else {
                 return Err(ApiError::NotFound(format!(
                     "Für Verzeichnisse mit mehr als {MAX_RECORDS} Einträgen gibt es keinen Schnappschuss; bitte /api/v1/changes nutzen."
                 )));
-            }
+            };
             let (json, br) = tokio::task::spawn_blocking(move || {
                 let json = encode(Cursor(sequence), &records);
                 let br = compress(json.as_bytes());

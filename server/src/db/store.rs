@@ -164,9 +164,19 @@ impl Store {
     }
 
     /// Every live public record and the sequence they were read at, in one
-    /// read transaction (the first-sync snapshot).
-    pub async fn snapshot(&self) -> Result<(Vec<PublicRecord>, u64), StoreError> {
+    /// read transaction (the first-sync snapshot); `None` when there are
+    /// more than `max` (counted before anything is read).
+    pub async fn snapshot(
+        &self,
+        max: usize,
+    ) -> Result<Option<(Vec<PublicRecord>, u64)>, StoreError> {
         let mut tx = self.pool.begin().await?;
+        let live: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM records WHERE deleted_at IS NULL")
+            .fetch_one(&mut *tx)
+            .await?;
+        if live as usize > max {
+            return Ok(None);
+        }
         let sequence: i64 = sqlx::query_scalar("SELECT value FROM change_sequence WHERE id = 1")
             .fetch_one(&mut *tx)
             .await?;
@@ -180,7 +190,7 @@ impl Store {
                 records.push(*record);
             }
         }
-        Ok((records, sequence as u64))
+        Ok(Some((records, sequence as u64)))
     }
 
     /// Store a contact request once: the same id again with the same
