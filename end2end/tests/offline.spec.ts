@@ -275,3 +275,47 @@ test("without room for the offline copy the page says so and keeps working onlin
   await expect(page.locator(".result-count")).toContainText("für „sucht“");
   expect(errors).toEqual([]);
 });
+
+test("a replica stored by the previous version is kept when the schema moves on", async ({ page }) => {
+  // Version 1 of the database had `records` and `meta` but no `outbox`.
+  // Made here as version 1 made it, from the feed, on a page that does
+  // not start the service worker.
+  await page.goto("/api/v1/offices");
+  const stored = await page.evaluate(async () => {
+    const feed = await (await fetch("/api/v1/changes?limit=5000")).json();
+    const db: IDBDatabase = await new Promise((resolve, reject) => {
+      const open = indexedDB.open("wegweiser", 1);
+      open.onupgradeneeded = () => {
+        open.result.createObjectStore("records");
+        open.result.createObjectStore("meta");
+      };
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    const tx = db.transaction(["records", "meta"], "readwrite");
+    for (const c of feed.changes) tx.objectStore("records").put(JSON.stringify(c.record), `${c.record.kind}/${c.record.id}`);
+    const state = { cursor: feed.next, complete: true, synced_at: Date.now() };
+    tx.objectStore("meta").put(JSON.stringify(state), "state");
+    await new Promise((resolve) => (tx.oncomplete = resolve));
+    db.close();
+    return feed.changes.length;
+  });
+
+  await visit(page, "/");
+  await expect(page.locator("html")).toHaveAttribute("data-replica", "complete", { timeout: 30_000 });
+  // Nothing downloaded again: the records were kept, the cursor too (a
+  // change another test makes meanwhile may come as a delta).
+  await expect(page.locator("html")).toHaveAttribute("data-replica-received", /^[0-4]$/);
+  await expect(page.locator("html")).toHaveAttribute("data-replica-records", String(stored));
+  const stores = await page.evaluate(
+    () =>
+      new Promise<string[]>((resolve) => {
+        const open = indexedDB.open("wegweiser");
+        open.onsuccess = () => {
+          resolve([String(open.result.version), ...Array.from(open.result.objectStoreNames)]);
+          open.result.close();
+        };
+      }),
+  );
+  expect(stores).toEqual(["2", "meta", "outbox", "records"]);
+});
