@@ -91,35 +91,42 @@
 
   sw.addEventListener("message", (event) => {
     const m = event.data || {};
-    if (m.waiting !== undefined) outbox = m.waiting;
-    if (m.type === "outbox") {
-      refused += m.refused || 0;
+    if (m.waiting !== undefined) {
+      outbox = m.waiting;
       root.dataset.outbox = String(outbox);
     }
-    if (m.type === "synced" || m.type === "status") root.dataset.outbox = String(outbox);
-    if (m.type === "progress") {
-      progress = m.received;
-    } else if (m.type === "synced" || m.type === "status") {
-      state = m;
-      failure = null;
-      if (m.type === "synced") {
-        if (m.received > 0 && finder) finder.postMessage({ type: "changed" });
+    switch (m.type) {
+      case "progress":
+        progress = m.received;
+        break;
+      case "outbox":
+        refused += m.refused || 0;
+        break;
+      case "status":
+        state = m;
+        failure = null;
+        break;
+      case "synced":
+        state = m;
+        failure = null;
         progress = null;
+        retries = 0;
+        if (m.received > 0 && finder) finder.postMessage({ type: "changed" });
         root.dataset.replicaReceived = String(m.received);
         root.dataset.replicaBytes = String(m.bytes);
         root.dataset.replicaRecords = String(m.records);
         if (m.complete) persist();
-      }
-    } else if (m.type === "sync-failed") {
-      if (m.cursor !== undefined) state = m;
-      progress = null;
-      // Without a connection a failed update is expected, not news.
-      failure = navigator.onLine ? m.message : null;
-      retryLater();
+        // Requests still waiting although the server answered: try again soon.
+        if (outbox > 0) retryLater();
+        break;
+      case "sync-failed":
+        if (m.cursor !== undefined) state = m;
+        progress = null;
+        // Without a connection a failed update is expected, not news.
+        failure = navigator.onLine ? m.message : null;
+        retryLater();
+        break;
     }
-    if (m.type === "synced") retries = 0;
-    // Requests still waiting although the server answered: try again soon.
-    if (m.type === "synced" && outbox > 0) retryLater();
     if (state && state.complete) startFinder(m.version);
     render();
   });

@@ -28,16 +28,12 @@ pub async fn find(query: Query) -> Option<Found> {
 pub fn find_now(query: &Query) -> Option<Found> {
     #[cfg(feature = "hydrate")]
     {
-        let clock = window().performance();
-        let t0 = clock.as_ref().map(|c| c.now());
+        let clock = SearchClock::start();
         let answer = ask("wegweiserAskNow", "find", query)
             .and_then(|json| json.as_string())
             .and_then(|json| serde_json::from_str(&json).ok());
-        if let (Some(clock), Some(t0), Some(body), true) =
-            (clock, t0, document().body(), answer.is_some())
-        {
-            let us = ((clock.now() - t0) * 1000.0) as u32;
-            let _ = body.set_attribute("data-search-us", &us.to_string());
+        if answer.is_some() {
+            clock.stop();
         }
         answer
     }
@@ -75,32 +71,46 @@ async fn ask_replica(endpoint: &str, query: &Query) -> Option<Found> {
     serde_json::from_str(&json).ok()
 }
 
-/// Await a search and note how long it took on `<body data-search-us>`
-/// (microseconds, at the resolution of `performance.now()`), for
-/// end2end/bench/search-bench.mjs. `None` when it failed (the list keeps
-/// what it shows).
+/// Await a search and note how long it took (see [`SearchClock`]).
+/// `None` when it failed (the list keeps what it shows).
 async fn timed<T, E>(search: impl std::future::Future<Output = Result<T, E>>) -> Option<T> {
-    #[cfg(feature = "hydrate")]
-    let clock = window().performance();
-    #[cfg(feature = "hydrate")]
-    let t0 = clock.as_ref().map(|c| c.now());
+    let clock = SearchClock::start();
     let result = search.await.ok();
-    #[cfg(feature = "hydrate")]
-    if let (Some(clock), Some(t0), Some(body)) = (clock, t0, document().body()) {
-        let us = ((clock.now() - t0) * 1000.0) as u32;
-        let _ = body.set_attribute("data-search-us", &us.to_string());
-    }
+    clock.stop();
     result
+}
+
+/// How long a search took, put on `<body data-search-us>` (microseconds,
+/// at the resolution of `performance.now()`) for
+/// end2end/bench/search-bench.mjs. Nothing on the server.
+struct SearchClock(Option<f64>);
+
+impl SearchClock {
+    fn start() -> Self {
+        #[cfg(feature = "hydrate")]
+        return Self(window().performance().map(|c| c.now()));
+        #[cfg(not(feature = "hydrate"))]
+        Self(None)
+    }
+
+    fn stop(self) {
+        #[cfg(feature = "hydrate")]
+        if let (Some(t0), Some(clock), Some(body)) =
+            (self.0, window().performance(), document().body())
+        {
+            let us = ((clock.now() - t0) * 1000.0) as u32;
+            let _ = body.set_attribute("data-search-us", &us.to_string());
+        }
+        #[cfg(not(feature = "hydrate"))]
+        let _ = self.0;
+    }
 }
 
 /// Berlin wall-clock time now, to the minute (for "next meeting"; the
 /// replica has its own, by the browser's clock).
 #[cfg(feature = "ssr")]
 pub fn now() -> PrimitiveDateTime {
-    let n = wegweiser_core::berlin::wall_clock(time::OffsetDateTime::now_utc());
-    n.replace_second(0)
-        .and_then(|n| n.replace_nanosecond(0))
-        .unwrap_or(n)
+    wegweiser_core::berlin::minute(time::OffsetDateTime::now_utc())
 }
 
 /// The address bar follows the search field, once typing pauses: each

@@ -12,7 +12,7 @@ use axum::Form;
 use wegweiser_core::domain::ContactForm;
 
 pub async fn post(State(state): State<AppState>, Form(form): Form<ContactForm>) -> Response {
-    let back = urlencode(&form.slug);
+    let back = safe_slug(&form.slug);
     let input = form.input(|| uuid::Uuid::new_v4().to_string());
     match contact::accept(&state, &input).await {
         Ok(_) => Redirect::to(&format!("/kontaktanfrage/gesendet?gruppe={back}")).into_response(),
@@ -31,8 +31,9 @@ pub async fn post(State(state): State<AppState>, Form(form): Form<ContactForm>) 
     }
 }
 
-/// Slugs are `[a-z0-9-]`; anything else is dropped rather than trusted.
-fn urlencode(slug: &str) -> String {
+/// The slug for the address to return to: slugs are `[a-z0-9-]`, so
+/// anything else is dropped rather than trusted (nothing needs encoding).
+fn safe_slug(slug: &str) -> String {
     slug.chars()
         .filter(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '-')
         .collect()

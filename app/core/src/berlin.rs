@@ -30,10 +30,28 @@ pub fn wall_clock(instant: OffsetDateTime) -> PrimitiveDateTime {
     PrimitiveDateTime::new(local.date(), local.time())
 }
 
+/// Berlin wall-clock time at an instant, to the minute: the "now" that
+/// pages use for the next meeting (the server's clock on the server, the
+/// browser's in the replica).
+pub fn minute(instant: OffsetDateTime) -> PrimitiveDateTime {
+    let n = wall_clock(instant);
+    n.replace_second(0)
+        .and_then(|n| n.replace_nanosecond(0))
+        .unwrap_or(n)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use time::macros::datetime;
+
+    #[test]
+    fn the_minute_drops_seconds() {
+        assert_eq!(
+            minute(datetime!(2026-11-21 13:05:59.9 UTC)),
+            datetime!(2026-11-21 14:05)
+        );
+    }
 
     #[test]
     fn winter_and_summer() {

@@ -5,8 +5,6 @@
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 use uuid::Uuid;
-use wegweiser_core::directory::Directory;
-use wegweiser_core::domain::TaxonomyError;
 use wegweiser_core::sync::{Cursor, PublicRecord, RecordKind};
 use wegweiser_core::views::PublicDirectory;
 
@@ -111,8 +109,6 @@ pub fn snapshot_writes(
 pub enum StoredError {
     #[error("ein gespeicherter Eintrag ist unlesbar: {0}")]
     Unreadable(#[from] serde_json::Error),
-    #[error("die gespeicherten Themen passen nicht zusammen: {0}")]
-    Taxonomy(#[from] TaxonomyError),
 }
 
 /// The stored values (record JSON) sorted into topics, offices and groups.
@@ -134,17 +130,12 @@ pub fn public_directory<'a>(
     Ok(dir)
 }
 
-/// The searchable directory made from the stored values.
-pub fn directory<'a>(values: impl IntoIterator<Item = &'a str>) -> Result<Directory, StoredError> {
-    let d = public_directory(values)?;
-    Ok(Directory::from_public(d.topics, d.offices, d.groups)?)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use std::collections::BTreeMap;
     use wegweiser_core::demo::demo_records;
+    use wegweiser_core::directory::Directory;
     use wegweiser_core::domain::PublicGroup;
     use wegweiser_core::sync::{Change, ChangePage};
 
@@ -190,7 +181,8 @@ mod tests {
         );
         let mut store = BTreeMap::new();
         apply(&mut store, &feed_of(all));
-        let replica = directory(store.values().map(String::as_str)).unwrap();
+        let d = public_directory(store.values().map(String::as_str)).unwrap();
+        let replica = Directory::from_public(d.topics, d.offices, d.groups).unwrap();
 
         assert_eq!(replica.all_groups().len(), records.groups.len());
         for q in ["trauer", "alkohol", "angehörige demenz", "depresion"] {

@@ -69,8 +69,11 @@ thread_local! {
 pub async fn sync(progress: js_sys::Function) -> Result<String, JsValue> {
     let replica = replica().await?;
     let mut state = replica.state().await.map_err(SyncError::from)?;
-    let mut received = 0;
-    let mut bytes = 0;
+    let mut received = Received {
+        changes: 0,
+        bytes: 0,
+        progress: &progress,
+    };
     let mut started_over = false;
     // A first download starts with the whole directory in one compact
     // answer, where the server offers one; the feed then brings what
@@ -79,15 +82,9 @@ pub async fn sync(progress: js_sys::Function) -> Result<String, JsValue> {
         if let Some(text) = pull::snapshot().await {
             let (writes, at) =
                 stored::snapshot_writes(&text).map_err(|e| SyncError::Stored(e.to_string()))?;
-            received += writes.len();
-            bytes += text.len();
             state.cursor = at;
-            replica
-                .apply(&writes, &state)
-                .await
-                .map_err(SyncError::from)?;
-            BUILT.set(None);
-            let _ = progress.call1(&JsValue::NULL, &JsValue::from(received as f64));
+            store(&replica, &writes, &state).await?;
+            received.note(writes.len(), text.len());
         }
     }
     loop {
@@ -103,9 +100,6 @@ pub async fn sync(progress: js_sys::Function) -> Result<String, JsValue> {
         };
         let (writes, next, more) =
             stored::writes(&text).map_err(|e| SyncError::Stored(e.to_string()))?;
-        received += writes.len();
-        bytes += text.len();
-        drop(text);
         state = State {
             cursor: next,
             complete: state.complete || !more,
@@ -115,19 +109,45 @@ pub async fn sync(progress: js_sys::Function) -> Result<String, JsValue> {
                 Some(js_sys::Date::now())
             },
         };
-        replica
-            .apply(&writes, &state)
-            .await
-            .map_err(SyncError::from)?;
-        if !writes.is_empty() {
-            BUILT.set(None);
-        }
-        let _ = progress.call1(&JsValue::NULL, &JsValue::from(received as f64));
+        store(&replica, &writes, &state).await?;
+        received.note(writes.len(), text.len());
         if !more {
             break;
         }
     }
-    report(&replica, state, received, bytes).await
+    report(&replica, state, received.changes, received.bytes).await
+}
+
+/// What a sync has received so far (changes, and their JSON's size),
+/// told to the page after each stored answer.
+struct Received<'a> {
+    changes: usize,
+    bytes: usize,
+    progress: &'a js_sys::Function,
+}
+
+impl Received<'_> {
+    fn note(&mut self, changes: usize, bytes: usize) {
+        self.changes += changes;
+        self.bytes += bytes;
+        let _ = self
+            .progress
+            .call1(&JsValue::NULL, &JsValue::from(self.changes as f64));
+    }
+}
+
+/// Write one answer's records with the new state; a changed replica
+/// needs its searchable directory built again.
+async fn store(
+    replica: &Replica,
+    writes: &[stored::Write],
+    state: &State,
+) -> Result<(), SyncError> {
+    replica.apply(writes, state).await?;
+    if !writes.is_empty() {
+        BUILT.set(None);
+    }
+    Ok(())
 }
 
 /// Keep a contact request posted without a connection (the form's fields
@@ -272,8 +292,5 @@ fn now() -> time::PrimitiveDateTime {
     let utc =
         time::OffsetDateTime::from_unix_timestamp_nanos(js_sys::Date::now() as i128 * 1_000_000)
             .unwrap_or(time::OffsetDateTime::UNIX_EPOCH);
-    let n = wegweiser_core::berlin::wall_clock(utc);
-    n.replace_second(0)
-        .and_then(|n| n.replace_nanosecond(0))
-        .unwrap_or(n)
+    wegweiser_core::berlin::minute(utc)
 }

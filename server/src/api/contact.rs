@@ -18,7 +18,7 @@ use wegweiser_core::domain::{
 };
 
 #[derive(Serialize)]
-struct Receipt {
+pub struct Receipt {
     id: String,
     #[serde(with = "iso::instant")]
     received_at: OffsetDateTime,
@@ -28,26 +28,23 @@ pub async fn create(State(state): State<AppState>, body: Bytes) -> Result<Respon
     let input: ContactRequestInput = serde_json::from_slice(&body).map_err(|e| {
         ApiError::BadRequest(format!("Die Anfrage hat nicht die erwartete Form: {e}"))
     })?;
-    let (delivery, id) = accept(&state, &input).await?;
-    let status = match delivery {
-        Delivery::Created { .. } => StatusCode::CREATED,
-        _ => StatusCode::OK,
+    let (receipt, created) = accept(&state, &input).await?;
+    let status = if created {
+        StatusCode::CREATED
+    } else {
+        StatusCode::OK
     };
-    match delivery {
-        Delivery::Created { received_at } | Delivery::Repeated { received_at } => {
-            Ok((status, Json(Receipt { id, received_at })).into_response())
-        }
-        Delivery::Conflict => unreachable!("accept() turns a conflict into an error"),
-    }
+    Ok((status, Json(receipt)).into_response())
 }
 
 /// Check a request and store it once: the one path for the JSON API and
-/// the form on the group page. A known id with the same content is the
-/// same request again (`Repeated`); with other content, a conflict.
+/// the form on the group page. Its receipt, and whether it was stored now
+/// (`false`: a known id with the same content, the same request again);
+/// a known id with other content is a conflict.
 pub async fn accept(
     state: &AppState,
     input: &ContactRequestInput,
-) -> Result<(Delivery, String), ApiError> {
+) -> Result<(Receipt, bool), ApiError> {
     let request = ContactRequest::parse(input).map_err(ApiError::Invalid)?;
     let directory = state.directory.snapshot();
     let group = match directory.group(request.group_id) {
@@ -64,14 +61,18 @@ pub async fn accept(
     };
     let office = Some(group.office_id);
     let id = request.id.to_string();
-    match state
+    let (received_at, created) = match state
         .store
         .add_contact_request(&request, office, OffsetDateTime::now_utc())
         .await?
     {
-        Delivery::Conflict => Err(ApiError::Conflict(
-            "Diese Anfrage-ID gehört schon zu einer anderen Anfrage.".into(),
-        )),
-        delivery => Ok((delivery, id)),
-    }
+        Delivery::Created { received_at } => (received_at, true),
+        Delivery::Repeated { received_at } => (received_at, false),
+        Delivery::Conflict => {
+            return Err(ApiError::Conflict(
+                "Diese Anfrage-ID gehört schon zu einer anderen Anfrage.".into(),
+            ))
+        }
+    };
+    Ok((Receipt { id, received_at }, created))
 }
