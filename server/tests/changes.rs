@@ -361,3 +361,14 @@ async fn the_snapshot_is_the_feed_in_one_compact_answer() {
         .unwrap();
     assert_eq!(resp.status(), StatusCode::NOT_MODIFIED);
 }
+
+/// A directory over the snapshot's limit gets none (the client then
+/// downloads through the feed); the limit is counted before reading.
+#[tokio::test]
+async fn a_directory_too_big_for_a_snapshot_gets_none() {
+    let app = TestApp::start().await;
+    let live = app.state.store.load().await.unwrap();
+    let n = live.topics.len() + live.offices.len() + live.groups.len();
+    assert!(app.state.store.snapshot(n).await.unwrap().is_some());
+    assert!(app.state.store.snapshot(n - 1).await.unwrap().is_none());
+}
