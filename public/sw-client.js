@@ -1,6 +1,8 @@
 // The page's side of offline use (docs/offline.md): registers the service
-// worker, asks it to bring the replica up to date (on every visit and
-// when the connection returns), and shows in #verbindung whether the page
+// worker, starts the page's replica worker and asks it to bring the
+// replica up to date (on every visit, when the connection returns and
+// every 5 minutes), asks the service worker to deliver contact requests
+// kept offline, and shows in #verbindung whether the page
 // is online, the "Stand" of the offline copy, the first download's
 // progress, storage errors, and "Neue Version verfügbar – neu laden".
 // Plain script, not wasm: it must not grow the pages' bundle.
@@ -89,8 +91,8 @@
     render();
   }
 
-  sw.addEventListener("message", (event) => {
-    const m = event.data || {};
+  // Reports from the service worker and from the page's replica worker.
+  function hear(m) {
     if (m.waiting !== undefined) {
       outbox = m.waiting;
       root.dataset.outbox = String(outbox);
@@ -111,13 +113,15 @@
         failure = null;
         progress = null;
         retries = 0;
-        if (m.received > 0 && finder) finder.postMessage({ type: "changed" });
         root.dataset.replicaReceived = String(m.received);
         root.dataset.replicaBytes = String(m.bytes);
         root.dataset.replicaRecords = String(m.records);
         if (m.complete) persist();
         // Requests still waiting although the server answered: try again soon.
-        if (outbox > 0) retryLater();
+        if (outbox > 0) {
+          ask("deliver");
+          retryLater();
+        }
         break;
       case "sync-failed":
         if (m.cursor !== undefined) state = m;
@@ -126,10 +130,19 @@
         failure = navigator.onLine ? m.message : null;
         retryLater();
         break;
+      case "index":
+        // For the benchmarks: how long the index build took.
+        root.dataset.indexMs = String(Math.round(m.index_ms));
+        root.dataset.indexLoadMs = String(Math.round(m.load_ms));
+        root.dataset.indexGroups = String(m.groups);
+        finderReady = true;
+        root.dataset.searchReady = "true";
+        break;
     }
-    if (state && state.complete) startFinder(m.version);
+    if (m.version) startFinder(m.version);
     render();
-  });
+  }
+  sw.addEventListener("message", (event) => hear(event.data || {}));
 
   let persisted = false;
   function persist() {
@@ -144,16 +157,18 @@
     if (reloading) window.location.reload();
   });
 
-  // The app's search while typing asks the replica through this, answered
-  // by a worker of this page's own (/replica-worker.js), started once the
-  // replica is complete. Resolves to the answer's JSON, or null (no
-  // replica yet, no answer in time): the app then asks the server.
+  // The page's replica worker (/replica-worker.js), started once the
+  // service worker has said which version runs. It syncs the replica, and
+  // the app's search while typing asks it through wegweiserAsk(Now),
+  // which resolve to the answer's JSON, or null (no replica yet, no
+  // answer in time): the app then asks the server.
   let finder = null;
   let finderReady = false;
+  let syncWanted = false;
   const pending = new Map();
   let nextId = 0;
   function startFinder(version) {
-    if (finder || !version) return;
+    if (finder) return;
     finder = new Worker(`/replica-worker.js?v=${version}`);
     shareWith(finder);
     finder.onmessage = (event) => {
@@ -162,15 +177,19 @@
         const done = pending.get(m.id);
         pending.delete(m.id);
         if (done) done(m.json);
-      } else if (m.type === "index") {
-        // For the search benchmark: how long the index build took.
-        root.dataset.indexMs = String(Math.round(m.index_ms));
-        root.dataset.indexLoadMs = String(Math.round(m.load_ms));
-        root.dataset.indexGroups = String(m.groups);
-        finderReady = true;
-        root.dataset.searchReady = "true";
+      } else {
+        hear(m);
       }
     };
+    if (syncWanted) sync();
+  }
+
+  // Contact requests kept offline go first (the service worker delivers
+  // them), then the directory's changes.
+  function sync() {
+    ask("deliver");
+    syncWanted = !finder;
+    if (finder) finder.postMessage({ type: "sync" });
   }
   // Where the page can, it waits for the worker's answer in the very task
   // of the keystroke, so the results are drawn in the same frame as the
@@ -231,15 +250,15 @@
     const delay = Math.min(60_000, 1000 * 2 ** retries++);
     retryTimer = setTimeout(() => {
       retryTimer = null;
-      ask("sync");
+      sync();
     }, delay);
   }
   // While the page stays open, look for changes now and then.
-  setInterval(() => navigator.onLine && ask("sync"), 5 * 60_000);
+  setInterval(() => navigator.onLine && sync(), 5 * 60_000);
 
   addEventListener("online", () => {
     render();
-    ask("sync");
+    sync();
   });
   addEventListener("offline", render);
   new MutationObserver(render).observe(document.body, { childList: true });
@@ -270,6 +289,6 @@
     installFailed,
   );
   ask("status");
-  ask("sync");
+  sync();
   render();
 })();

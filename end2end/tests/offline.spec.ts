@@ -222,9 +222,10 @@ test("a new deployment is offered, and after the reload the new version runs wit
 });
 
 test("an interrupted first download resumes where it stopped", async ({ browser }) => {
-  // The service worker's own requests can be cut only with Playwright's
-  // (Chromium-only, experimental) service worker network events, switched
-  // on in playwright.config.ts.
+  // The feed is read by the page's replica worker; Playwright's routing
+  // reaches a worker's requests (and, with the experimental service
+  // worker network events switched on in playwright.config.ts, the
+  // service worker's own).
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "wegweiser-resume-"));
   const server = ownServer(dir, path.join(root, "target/site"), 18);
   // More than one page of the feed (2,000 changes a page).
@@ -254,6 +255,10 @@ test("an interrupted first download resumes where it stopped", async ({ browser 
     const records = Number(await page.locator("html").getAttribute("data-replica-records"));
     expect(records).toBeGreaterThan(2500);
     expect(received).toBe(records - 2000);
+    // The records of both tries were kept in memory: the page's worker
+    // searches without reading them back from IndexedDB.
+    await expect(page.locator("html")).toHaveAttribute("data-search-ready", "true");
+    await expect(page.locator("html")).toHaveAttribute("data-index-load-ms", "0");
     await context.close();
   } finally {
     await server.stop();

@@ -1,8 +1,9 @@
 //! The browser's replica of the public directory.
 //!
-//! This crate is compiled to its own wasm module, loaded by the service
-//! worker (`server/src/offline/sw.js`) and never by the pages, so none of
-//! it counts against the pages' bundle. It
+//! This crate is compiled to its own wasm module, run by the service
+//! worker (`server/src/offline/sw.js`) and by each page's replica worker
+//! (`public/replica-worker.js`), never by the pages themselves, so none
+//! of it counts against the pages' bundle. It
 //!
 //! - keeps every public record in IndexedDB ([`replica`]), filled and kept
 //!   current from the server's change feed ([`pull`]);

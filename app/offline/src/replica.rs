@@ -83,18 +83,7 @@ impl Replica {
     }
 
     pub async fn state(&self) -> Result<State, ReplicaError> {
-        let tx = self.reading(META)?;
-        let raw: Option<String> = tx
-            .object_store(META)
-            .or_storage()?
-            .get(STATE_KEY)
-            .primitive()
-            .or_storage()?
-            .await
-            .or_storage()?;
-        Ok(raw
-            .and_then(|r| serde_json::from_str(&r).ok())
-            .unwrap_or_default())
+        read_state(&self.reading(META)?).await
     }
 
     /// Write one page's records and the new state in one transaction: an
@@ -126,11 +115,6 @@ impl Replica {
             .primitive()
             .or_storage()?;
         tx.commit().await.or_storage()
-    }
-
-    /// Every stored record's JSON.
-    pub async fn values(&self) -> Result<Vec<String>, ReplicaError> {
-        self.all(RECORDS).await
     }
 
     /// How many records are stored.
@@ -185,6 +169,22 @@ impl Replica {
         tx.commit().await.or_storage()
     }
 
+    /// Every record's JSON and the state they are at, read in one
+    /// transaction (another thread may be syncing).
+    pub async fn contents(&self) -> Result<(State, Vec<String>), ReplicaError> {
+        let tx = self.reading([RECORDS, META])?;
+        let state = read_state(&tx).await?;
+        let all = tx
+            .object_store(RECORDS)
+            .or_storage()?
+            .get_all::<String>()
+            .primitive()
+            .or_storage()?
+            .await
+            .or_storage()?;
+        Ok((state, all.collect::<Result<Vec<_>, _>>().or_storage()?))
+    }
+
     async fn all(&self, store: &str) -> Result<Vec<String>, ReplicaError> {
         let tx = self.reading(store)?;
         let all = tx
@@ -197,4 +197,19 @@ impl Replica {
             .or_storage()?;
         all.collect::<Result<Vec<_>, _>>().or_storage()
     }
+}
+
+/// The state in `meta`; a replica never written is at the start.
+async fn read_state(tx: &Transaction<'_>) -> Result<State, ReplicaError> {
+    let raw: Option<String> = tx
+        .object_store(META)
+        .or_storage()?
+        .get(STATE_KEY)
+        .primitive()
+        .or_storage()?
+        .await
+        .or_storage()?;
+    Ok(raw
+        .and_then(|r| serde_json::from_str(&r).ok())
+        .unwrap_or_default())
 }

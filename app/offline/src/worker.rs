@@ -1,10 +1,12 @@
-//! What the service worker calls (`wasm_bindgen` exports): `sync`,
-//! `status` and `answer`. Errors reach JavaScript as German sentences fit
-//! to show the visitor.
+//! What `/replica-worker.js` (each page's own worker: `sync`, `warm`,
+//! `answer`) and the service worker (`answer`, `queue_contact`, `deliver`,
+//! `status`) call. Errors reach JavaScript as German sentences fit to show
+//! the visitor.
 
 use crate::pull::{self, PullError};
 use crate::replica::{Replica, ReplicaError};
-use crate::stored::{self, State};
+use crate::stored::{self, Parsed, State};
+use futures_util::future::join;
 use serde::Serialize;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -46,61 +48,181 @@ struct Report {
 /// How long the last build of the searchable directory took.
 #[derive(Clone, Copy, Default, Serialize)]
 struct Build {
-    /// Reading the records from IndexedDB and parsing them.
+    /// Reading the records from IndexedDB and parsing them; 0 when a sync
+    /// had them in memory.
     load_ms: f64,
     /// `Directory::from_public`: the search index and the lookups.
     index_ms: f64,
     groups: usize,
 }
 
+/// The searchable directory and the feed position it shows.
+struct Built {
+    dir: Rc<Directory>,
+    at: Cursor,
+}
+
 thread_local! {
     /// The open database, kept for the worker's life.
     static REPLICA: RefCell<Option<Rc<Replica>>> = const { RefCell::new(None) };
-    /// The searchable directory built from the replica; dropped when a
-    /// sync changes the replica (only this worker writes it).
-    static BUILT: RefCell<Option<Rc<Directory>>> = const { RefCell::new(None) };
+    /// The searchable directory; replaced when this thread syncs, dropped
+    /// when another one has changed the replica ([`forget`]).
+    static BUILT: RefCell<Option<Built>> = const { RefCell::new(None) };
+    /// The records of a first download that stopped half-way, parsed, at
+    /// the cursor stored with them: the next sync goes on from there.
+    static PARTIAL: RefCell<Option<(Cursor, Parsed)>> = const { RefCell::new(None) };
     static LAST_BUILD: RefCell<Build> = RefCell::new(Build::default());
 }
 
-/// Bring the replica up to date: the first time the whole feed in pages,
+/// What the syncing thread knows of the replica's records, so that the
+/// directory is searchable the moment a sync ends: reading 100,000
+/// records back from IndexedDB would take seconds more.
+enum Memory {
+    /// Nothing: the directory is built from IndexedDB when next asked.
+    Unknown,
+    /// The directory built at the sync's starting position, unchanged.
+    Built(Rc<Directory>),
+    /// Every record, parsed.
+    Parsed(Parsed),
+}
+
+impl Memory {
+    /// What this thread holds of the replica at `cursor`.
+    fn at(cursor: Cursor) -> Self {
+        if cursor == Cursor(0) {
+            return Memory::Parsed(Parsed::default());
+        }
+        if let Some(dir) =
+            BUILT.with_borrow(|b| b.as_ref().filter(|b| b.at == cursor).map(|b| b.dir.clone()))
+        {
+            return Memory::Built(dir);
+        }
+        match PARTIAL.take() {
+            Some((at, parsed)) if at == cursor => Memory::Parsed(parsed),
+            _ => Memory::Unknown,
+        }
+    }
+
+    fn apply(&mut self, writes: &[stored::Write]) -> Result<(), SyncError> {
+        if writes.is_empty() {
+            return Ok(());
+        }
+        if let Memory::Built(dir) = self {
+            *self = Memory::Parsed(Parsed::of(dir));
+        }
+        if let Memory::Parsed(parsed) = self {
+            parsed
+                .apply(writes)
+                .map_err(|e| SyncError::Stored(e.to_string()))?;
+        }
+        Ok(())
+    }
+
+    /// The sync has stored everything up to `state`: the directory to
+    /// answer from now, built from memory where it can be.
+    fn settle(self, state: &State) -> Result<(), SyncError> {
+        match self {
+            Memory::Built(dir) => BUILT.set(Some(Built {
+                dir,
+                at: state.cursor,
+            })),
+            Memory::Parsed(parsed) if state.complete => {
+                let t0 = js_sys::Date::now();
+                let groups = parsed.len();
+                let dir = parsed
+                    .build()
+                    .map_err(|e| SyncError::Stored(e.to_string()))?;
+                LAST_BUILD.set(Build {
+                    load_ms: 0.0,
+                    index_ms: js_sys::Date::now() - t0,
+                    groups,
+                });
+                BUILT.set(Some(Built {
+                    dir: Rc::new(dir),
+                    at: state.cursor,
+                }));
+            }
+            Memory::Parsed(parsed) => {
+                BUILT.set(None);
+                PARTIAL.set(Some((state.cursor, parsed)));
+            }
+            // A directory built meanwhile from IndexedDB (see `directory`)
+            // at this very position stays.
+            Memory::Unknown => {
+                if BUILT.with_borrow(|b| b.as_ref().map(|b| b.at)) != Some(state.cursor) {
+                    BUILT.set(None);
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Bring the replica up to date: the first time the whole directory,
 /// afterwards only what changed. `progress` is called with the number of
-/// changes received so far after each stored page.
+/// changes received so far after each stored answer. Run by one thread
+/// at a time (the page's worker takes a Web Lock around it); ends with
+/// the directory searchable in this thread.
 #[wasm_bindgen]
 pub async fn sync(progress: js_sys::Function) -> Result<String, JsValue> {
     let replica = replica().await?;
     let mut state = replica.state().await.map_err(SyncError::from)?;
+    let mut memory = Memory::at(state.cursor);
     let mut received = Received {
         changes: 0,
         bytes: 0,
         progress: &progress,
     };
-    let mut started_over = false;
-    // A first download starts with the whole directory in one compact
-    // answer, where the server offers one; the feed then brings what
-    // changed since.
+    let pulled = pull_all(&replica, &mut state, &mut memory, &mut received).await;
+    if let Err(e) = pulled {
+        // What was stored before the failure counts; memory holds it too.
+        memory.settle(&state)?;
+        return Err(e.into());
+    }
+    memory.settle(&state)?;
+    report(&replica, state, received.changes, received.bytes).await
+}
+
+/// The snapshot (on a first download, where the server offers one), then
+/// the feed's pages until no more follow; each answer is stored while the
+/// next one is on its way. `state` is what has been stored.
+async fn pull_all(
+    replica: &Replica,
+    state: &mut State,
+    memory: &mut Memory,
+    received: &mut Received<'_>,
+) -> Result<(), SyncError> {
     if state.cursor == Cursor(0) {
         if let Some(text) = pull::snapshot().await {
             let (writes, at) =
                 stored::snapshot_writes(&text).map_err(|e| SyncError::Stored(e.to_string()))?;
-            state.cursor = at;
-            store(&replica, &writes, &state).await?;
+            let next = State {
+                cursor: at,
+                ..*state
+            };
+            store(replica, memory, &writes, &next).await?;
+            *state = next;
             received.note(writes.len(), text.len());
         }
     }
+    let mut started_over = false;
+    let mut answer = pull::page(state.cursor).await;
     loop {
-        let text = match pull::page(state.cursor).await {
+        let text = match answer {
             Err(PullError::StartOver) if !started_over => {
+                // The cursor is from another database: start again.
                 started_over = true;
-                BUILT.set(None);
-                replica.clear().await.map_err(SyncError::from)?;
-                state = State::default();
+                replica.clear().await?;
+                *state = State::default();
+                *memory = Memory::Parsed(Parsed::default());
+                answer = pull::page(state.cursor).await;
                 continue;
             }
-            other => other.map_err(SyncError::from)?,
+            other => other?,
         };
         let (writes, next, more) =
             stored::writes(&text).map_err(|e| SyncError::Stored(e.to_string()))?;
-        state = State {
+        let next = State {
             cursor: next,
             complete: state.complete || !more,
             synced_at: if more {
@@ -109,13 +231,39 @@ pub async fn sync(progress: js_sys::Function) -> Result<String, JsValue> {
                 Some(js_sys::Date::now())
             },
         };
-        store(&replica, &writes, &state).await?;
+        let fetch = async {
+            if more {
+                Some(pull::page(next.cursor).await)
+            } else {
+                None
+            }
+        };
+        let (fetched, stored) = join(fetch, store(replica, memory, &writes, &next)).await;
+        stored?;
+        *state = next;
         received.note(writes.len(), text.len());
-        if !more {
-            break;
+        match fetched {
+            Some(a) => answer = a,
+            None => return Ok(()),
         }
     }
-    report(&replica, state, received.changes, received.bytes).await
+}
+
+/// Write one answer's records with the new state, and apply them to what
+/// is in memory while IndexedDB commits.
+async fn store(
+    replica: &Replica,
+    memory: &mut Memory,
+    writes: &[stored::Write],
+    state: &State,
+) -> Result<(), SyncError> {
+    let (stored, applied) =
+        join(replica.apply(writes, state), async { memory.apply(writes) }).await;
+    if stored.is_err() {
+        *memory = Memory::Unknown;
+    }
+    stored?;
+    applied
 }
 
 /// What a sync has received so far (changes, and their JSON's size),
@@ -134,20 +282,6 @@ impl Received<'_> {
             .progress
             .call1(&JsValue::NULL, &JsValue::from(self.changes as f64));
     }
-}
-
-/// Write one answer's records with the new state; a changed replica
-/// needs its searchable directory built again.
-async fn store(
-    replica: &Replica,
-    writes: &[stored::Write],
-    state: &State,
-) -> Result<(), SyncError> {
-    replica.apply(writes, state).await?;
-    if !writes.is_empty() {
-        BUILT.set(None);
-    }
-    Ok(())
 }
 
 /// Keep a contact request posted without a connection (the form's fields
@@ -231,11 +365,12 @@ pub async fn answer(endpoint: String, body: String) -> Result<Option<String>, Js
         .map_err(|e| JsValue::from_str(&e.to_string()))
 }
 
-/// Forget the built directory: another thread (the service worker) has
+/// Forget the built directory: another thread (another tab's worker) has
 /// changed the replica; the next answer builds it again.
 #[wasm_bindgen]
 pub fn forget() {
     BUILT.set(None);
+    PARTIAL.set(None);
 }
 
 /// Build the searchable directory now (after a sync), so the first
@@ -260,16 +395,18 @@ async fn replica() -> Result<Rc<Replica>, SyncError> {
 }
 
 async fn directory() -> Result<Option<Rc<Directory>>, JsValue> {
-    if let Some(dir) = BUILT.with_borrow(|b| b.clone()) {
+    if let Some(dir) = BUILT.with_borrow(|b| b.as_ref().map(|b| b.dir.clone())) {
         return Ok(Some(dir));
     }
     let replica = replica().await?;
-    let state = replica.state().await.map_err(SyncError::from)?;
-    if !state.complete {
+    if !replica.state().await.map_err(SyncError::from)?.complete {
         return Ok(None);
     }
     let t0 = js_sys::Date::now();
-    let values = replica.values().await.map_err(SyncError::from)?;
+    let (state, values) = replica.contents().await.map_err(SyncError::from)?;
+    if !state.complete {
+        return Ok(None);
+    }
     let d = stored::public_directory(values.iter().map(String::as_str))
         .map_err(|e| SyncError::Stored(e.to_string()))?;
     drop(values);
@@ -283,7 +420,10 @@ async fn directory() -> Result<Option<Rc<Directory>>, JsValue> {
         groups,
     });
     let dir = Rc::new(dir);
-    BUILT.set(Some(dir.clone()));
+    BUILT.set(Some(Built {
+        dir: dir.clone(),
+        at: state.cursor,
+    }));
     Ok(Some(dir))
 }
 

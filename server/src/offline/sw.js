@@ -45,7 +45,7 @@ self.addEventListener("activate", (event) => {
 
 self.addEventListener("message", (event) => {
   const kind = event.data && event.data.type;
-  if (kind === "sync") event.waitUntil(sync());
+  if (kind === "deliver") event.waitUntil(deliver());
   else if (kind === "status") event.waitUntil(status(event.source));
   else if (kind === "take-over") self.skipWaiting();
 });
@@ -154,46 +154,31 @@ function engine() {
   return loading;
 }
 
-let syncing = null;
-// Pull the change feed into the replica and tell every open page how far
-// it got: {type: "progress", received}, then {type: "synced", ...} or
-// {type: "sync-failed", message, ...the last known state}.
-function sync() {
-  if (!syncing) {
-    syncing = (async () => {
-      let replica;
+// Contact requests kept offline, delivered when a page says the
+// connection is back (the page's replica worker syncs the directory).
+// Every open page hears how many were delivered or refused, and how many
+// still wait.
+let delivering = null;
+function deliver() {
+  if (!delivering) {
+    delivering = (async () => {
       try {
-        replica = await engine();
-        // Contact requests kept offline go first, and again once the feed
-        // has answered (a connection that has just come back may not carry
-        // the first try).
-        await deliver(replica);
-        const report = JSON.parse(
-          await replica.sync((received) => broadcast({ type: "progress", received })),
-        );
-        if (report.waiting > 0) report.waiting = (await deliver(replica)).waiting;
-        await broadcast({ type: "synced", version: VERSION, ...report });
+        const replica = await engine();
+        await broadcast({ type: "outbox", ...JSON.parse(await replica.deliver()) });
       } catch (error) {
-        let known = {};
-        try {
-          if (replica) known = JSON.parse(await replica.status());
-        } catch (_) {
-          // The storage itself failed; the message says so.
-        }
-        await broadcast({ type: "sync-failed", version: VERSION, message: String(error), ...known });
+        console.warn("Wegweiser offline:", error);
       }
     })().finally(() => {
-      syncing = null;
+      delivering = null;
     });
   }
-  return syncing;
+  return delivering;
 }
 
-async function deliver(replica) {
-  const sent = JSON.parse(await replica.deliver());
-  if (sent.delivered || sent.refused) await broadcast({ type: "outbox", ...sent });
-  return sent;
-}
+// A page's worker changed the replica: answer from the new records.
+new BroadcastChannel("wegweiser-replica").onmessage = async (event) => {
+  if ((event.data || {}).type === "changed" && loading) (await engine()).forget();
+};
 
 async function status(client) {
   try {
