@@ -281,6 +281,33 @@ test("without room for the offline copy the page says so and keeps working onlin
   expect(errors).toEqual([]);
 });
 
+test("when storage runs out while the copy is written, the page says so and keeps working online", async ({ page, context, baseURL }) => {
+  // The directory's download waits until the app itself is installed;
+  // then the quota is set just above what the browser holds already.
+  let release!: () => void;
+  const installed = new Promise<void>((resolve) => (release = resolve));
+  await context.route(/\/api\/v1\/(snapshot|changes)/, async (route) => {
+    await installed;
+    await route.continue();
+  });
+  const errors = errorsOf(page);
+  await visit(page, "/");
+  await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller), { timeout: 30_000 }).toBe(true);
+  const usage = await page.evaluate(async () => (await navigator.storage.estimate()).usage ?? 0);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Storage.overrideQuotaForOrigin", { origin: new URL(baseURL!).origin, quotaSize: usage + 20 * 1024 });
+  release();
+
+  await expect(page.locator("#verbindung")).toContainText("Der Speicherplatz des Browsers ist voll", { timeout: 30_000 });
+  await expect(page.locator("html")).not.toHaveAttribute("data-replica", "complete");
+  // Nothing half-written counts as a copy, and the pages work from the server.
+  await visit(page, "/suche?q=trauer");
+  await expect(page.locator(".group-card").first()).toBeVisible();
+  await page.getByLabel("Suchbegriff").fill("sucht");
+  await expect(page.locator(".result-count")).toContainText("für „sucht“");
+  expect(errors).toEqual([]);
+});
+
 test("a replica stored by the previous version is kept when the schema moves on", async ({ page }) => {
   // Version 1 of the database had `records` and `meta` but no `outbox`.
   // Made here as version 1 made it, from the feed, on a page that does

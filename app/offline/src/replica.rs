@@ -13,7 +13,9 @@
 use crate::stored::{State, Write, STATE_KEY};
 use indexed_db_futures::database::{Database, ObjectStoreName};
 use indexed_db_futures::prelude::*;
+use indexed_db_futures::internals::SystemRepr;
 use indexed_db_futures::transaction::{Transaction, TransactionMode};
+use wasm_bindgen::{JsCast, JsValue};
 
 pub const NAME: &str = "wegweiser";
 pub const VERSION: u32 = 2;
@@ -114,7 +116,7 @@ impl Replica {
             .with_key(STATE_KEY)
             .primitive()
             .or_storage()?;
-        tx.commit().await.or_storage()
+        commit(tx).await
     }
 
     /// How many records are stored.
@@ -140,7 +142,7 @@ impl Replica {
             .with_key(id)
             .primitive()
             .or_storage()?;
-        tx.commit().await.or_storage()
+        commit(tx).await
     }
 
     /// The contact requests waiting, as JSON.
@@ -157,7 +159,7 @@ impl Replica {
             .delete(id)
             .primitive()
             .or_storage()?;
-        tx.commit().await.or_storage()
+        commit(tx).await
     }
 
     /// Forget the server's data (it said start over); the outbox stays.
@@ -166,7 +168,7 @@ impl Replica {
         for store in [RECORDS, META] {
             tx.object_store(store).or_storage()?.clear().or_storage()?;
         }
-        tx.commit().await.or_storage()
+        commit(tx).await
     }
 
     /// Every record's JSON and the state they are at, read in one
@@ -212,4 +214,25 @@ async fn read_state(tx: &Transaction<'_>) -> Result<State, ReplicaError> {
     Ok(raw
         .and_then(|r| serde_json::from_str(&r).ok())
         .unwrap_or_default())
+}
+
+/// Commit a transaction. One the browser aborted for lack of room is a
+/// [`ReplicaError::Quota`]: the library reports only that it was aborted,
+/// the reason is the transaction's `error` (a `QuotaExceededError`).
+async fn commit(tx: Transaction<'_>) -> Result<(), ReplicaError> {
+    let sys: JsValue = tx.as_sys().clone().unchecked_into();
+    let committed = tx.commit().await;
+    if committed.is_err() && aborted_for(&sys).as_deref() == Some("QuotaExceededError") {
+        return Err(ReplicaError::Quota);
+    }
+    committed.or_storage()
+}
+
+/// The name of the DOMException a transaction ended with.
+fn aborted_for(tx: &JsValue) -> Option<String> {
+    let error = js_sys::Reflect::get(tx, &"error".into()).ok()?;
+    if error.is_null() || error.is_undefined() {
+        return None;
+    }
+    js_sys::Reflect::get(&error, &"name".into()).ok()?.as_string()
 }
