@@ -12,8 +12,8 @@
 
 use crate::stored::{State, Write, STATE_KEY};
 use indexed_db_futures::database::{Database, ObjectStoreName};
-use indexed_db_futures::prelude::*;
 use indexed_db_futures::internals::SystemRepr;
+use indexed_db_futures::prelude::*;
 use indexed_db_futures::transaction::{Transaction, TransactionMode};
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -234,5 +234,7 @@ fn aborted_for(tx: &JsValue) -> Option<String> {
     if error.is_null() || error.is_undefined() {
         return None;
     }
-    js_sys::Reflect::get(&error, &"name".into()).ok()?.as_string()
+    js_sys::Reflect::get(&error, &"name".into())
+        .ok()?
+        .as_string()
 }
