@@ -5,6 +5,7 @@ pub mod cli;
 pub mod contact_form;
 pub mod db;
 pub mod offline;
+pub mod staff;
 
 use app::state::DirectoryHandle;
 use app::{shell, App};
@@ -26,6 +27,11 @@ pub struct AppState {
     pub store: db::Store,
     pub service_worker: offline::ServiceWorker,
     pub snapshots: api::SnapshotCache,
+    pub accounts: staff::accounts::Accounts,
+    pub limiter: staff::limiter::LoginLimiter,
+    /// Session cookies only over TLS: the site's public address
+    /// (`WEGWEISER_PUBLIC_URL`) starts with `https://`.
+    pub secure_cookies: bool,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -43,7 +49,12 @@ impl AppState {
         leptos_options: LeptosOptions,
         database_url: &str,
     ) -> Result<Self, StartError> {
-        let store = db::Store::new(db::connect(database_url).await?);
+        let pool = db::connect(database_url).await?;
+        tower_sessions_sqlx_store::SqliteStore::new(pool.clone())
+            .migrate()
+            .await
+            .map_err(db::StoreError::from)?;
+        let store = db::Store::new(pool.clone());
         if store.is_empty().await? {
             let demo = wegweiser_core::demo::demo_records();
             let summary = store
@@ -62,6 +73,10 @@ impl AppState {
             &leptos_options.site_pkg_dir,
         );
         Ok(Self {
+            accounts: staff::accounts::Accounts::new(pool),
+            limiter: staff::limiter::LoginLimiter::default(),
+            secure_cookies: std::env::var("WEGWEISER_PUBLIC_URL")
+                .is_ok_and(|url| url.starts_with("https://")),
             snapshots: api::SnapshotCache::default(),
             service_worker,
             leptos_options,
@@ -124,6 +139,7 @@ pub fn router(state: AppState) -> Router {
         .nest("/api/v1", api::routes())
         .route("/sw.js", axum::routing::get(offline::script))
         .route("/kontaktanfrage", axum::routing::post(contact_form::post))
+        .merge(staff::forms())
         .nest_service(
             "/offline",
             tower_http::services::ServeDir::new(offline::offline_dir()),
@@ -133,6 +149,11 @@ pub fn router(state: AppState) -> Router {
             move || shell(options.clone())
         })
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .layer(staff::session::layer(
+            tower_sessions_sqlx_store::SqliteStore::new(state.store.pool().clone()),
+            state.secure_cookies,
+        ))
+        .layer(axum::middleware::from_fn(staff::session::same_origin_only))
         .layer(CompressionLayer::new())
         .layer(SetResponseHeaderLayer::overriding(
             header::REFERRER_POLICY,

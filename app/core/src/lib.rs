@@ -8,6 +8,7 @@ pub mod berlin;
 pub mod demo;
 pub mod directory;
 pub mod domain;
+pub mod edit;
 #[cfg(feature = "interchange")]
 pub mod interchange;
 pub mod records;

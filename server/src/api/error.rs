@@ -22,6 +22,17 @@ pub enum ApiError {
     Invalid(RecordErrors),
     #[error("{0}")]
     Conflict(String),
+    /// No live staff session: sign in (again). A client keeps what it
+    /// has not delivered.
+    #[error("Bitte melden Sie sich an; Ihre Sitzung ist abgelaufen oder beendet.")]
+    SignedOut,
+    #[error("{0}")]
+    Forbidden(String),
+    #[error("{0}")]
+    TooMany(String),
+    /// The cause is logged, never sent.
+    #[error("Der Server kann die Anfrage gerade nicht beantworten.")]
+    Internal(String),
     /// The cause is logged, never sent.
     #[error("Der Server kann die Anfrage gerade nicht beantworten.")]
     Store(#[from] crate::db::StoreError),
@@ -41,6 +52,13 @@ impl IntoResponse for ApiError {
             ApiError::Gone(_) => (StatusCode::GONE, "start_over"),
             ApiError::Invalid(_) => (StatusCode::UNPROCESSABLE_ENTITY, "invalid"),
             ApiError::Conflict(_) => (StatusCode::CONFLICT, "conflict"),
+            ApiError::SignedOut => (StatusCode::UNAUTHORIZED, "signed_out"),
+            ApiError::Forbidden(_) => (StatusCode::FORBIDDEN, "forbidden"),
+            ApiError::TooMany(_) => (StatusCode::TOO_MANY_REQUESTS, "too_many"),
+            ApiError::Internal(e) => {
+                tracing::error!("internal: {e}");
+                (StatusCode::INTERNAL_SERVER_ERROR, "internal")
+            }
             ApiError::Store(e) => {
                 tracing::error!("store: {e}");
                 (StatusCode::INTERNAL_SERVER_ERROR, "internal")

@@ -28,6 +28,7 @@ pub fn routes() -> Router<AppState> {
         .route("/changes", get(changes::changes))
         .route("/snapshot", get(snapshot::snapshot))
         .route("/contact-requests", post(contact::create))
+        .nest("/staff", crate::staff::api())
         .fallback(|| async { ApiError::NotFound("Diese API-Adresse gibt es nicht.".into()) })
 }
 

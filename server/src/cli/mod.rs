@@ -57,6 +57,28 @@ pub enum Command {
     /// List the contact requests received: time, group, request id (never
     /// their content; the staff inbox comes with staff accounts).
     Inbox,
+    /// Staff accounts: `server user add` creates one (the first admin),
+    /// `server user list` lists them.
+    #[command(subcommand)]
+    User(UserCommand),
+}
+
+#[derive(Subcommand, Debug)]
+pub enum UserCommand {
+    /// Create an account. The password is read from the environment
+    /// variable WEGWEISER_PASSWORD or, without it, from the first line of
+    /// standard input (never from the command line, where other users of
+    /// the machine could see it).
+    Add {
+        #[arg(long)]
+        login: String,
+        #[arg(long)]
+        name: String,
+        #[arg(long, default_value = "editor")]
+        role: String,
+    },
+    /// List the accounts: login, role, name, disabled.
+    List,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -89,6 +111,10 @@ pub enum CliError {
     Import(#[from] ImportError),
     #[error("configuration: {0}")]
     Config(String),
+    #[error("{0}")]
+    Input(String),
+    #[error(transparent)]
+    Account(#[from] crate::staff::accounts::AccountError),
 }
 
 pub async fn run(cli: Cli) -> Result<(), CliError> {
@@ -124,6 +150,7 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
             report(&summary);
             Ok(())
         }
+        Command::User(command) => user(&cli.database_url, command).await,
         Command::Inbox => {
             let store = Store::new(db::connect(&cli.database_url).await?);
             for (id, group, received_at) in store.contact_request_ids().await? {
@@ -194,6 +221,42 @@ pub async fn import(
     Ok(store.import(&to_write, replace, now).await?)
 }
 
+async fn user(database_url: &str, command: UserCommand) -> Result<(), CliError> {
+    use crate::staff::accounts::{Accounts, Password};
+    use wegweiser_core::domain::{Login, Name, Role};
+    let accounts = Accounts::new(db::connect(database_url).await?);
+    match command {
+        UserCommand::Add { login, name, role } => {
+            let bad = |field: &str, e: wegweiser_core::domain::Problem| {
+                CliError::Input(format!("{field}: {e}"))
+            };
+            let login = Login::parse(&login).map_err(|e| bad("--login", e))?;
+            let name = Name::parse(&name).map_err(|e| bad("--name", e))?;
+            let role = Role::parse(&role).map_err(|e| bad("--role", e))?;
+            let raw = match std::env::var("WEGWEISER_PASSWORD") {
+                Ok(p) => p,
+                Err(_) => {
+                    let mut line = String::new();
+                    std::io::stdin()
+                        .read_line(&mut line)
+                        .map_err(|e| CliError::Input(format!("Passwort: {e}")))?;
+                    line.trim_end_matches(['\r', '\n']).to_owned()
+                }
+            };
+            let password = Password::parse(&raw).map_err(|e| bad("Passwort", e))?;
+            let staff = accounts.add(&login, &name, role, &password).await?;
+            println!("Konto angelegt: {} ({})", staff.login, staff.role.label());
+        }
+        UserCommand::List => {
+            for s in accounts.list().await? {
+                let state = if s.disabled { "gesperrt" } else { "aktiv" };
+                println!("{}\t{}\t{}\t{}", s.login, s.role.as_str(), state, s.name);
+            }
+        }
+    }
+    Ok(())
+}
+
 pub async fn export(store: &Store, format: FileFormat) -> Result<String, CliError> {
     let records = store.load().await?;
     Ok(match format {
@@ -207,6 +270,7 @@ async fn serve(database_url: &str) -> Result<(), CliError> {
     let addr = conf.leptos_options.site_addr;
     let state = AppState::open(conf.leptos_options, database_url).await?;
     let _watch = crate::watch_store(state.clone(), std::time::Duration::from_secs(1));
+    let state_pool = state.store.pool().clone();
     let app = router(state);
     let listener = tokio::net::TcpListener::bind(&addr)
         .await
@@ -215,13 +279,23 @@ async fn serve(database_url: &str) -> Result<(), CliError> {
             source,
         })?;
     tracing::info!("Wegweiser läuft auf http://{addr}");
-    axum::serve(listener, app.into_make_service())
-        .with_graceful_shutdown(async {
-            let _ = tokio::signal::ctrl_c().await;
-        })
-        .await
-        .map_err(|source| CliError::File {
-            path: addr.to_string(),
-            source,
-        })
+    // Expired sessions leave the store once an hour.
+    let _sweep = tokio::spawn(
+        tower_sessions::session_store::ExpiredDeletion::continuously_delete_expired(
+            tower_sessions_sqlx_store::SqliteStore::new(state_pool),
+            tokio::time::Duration::from_secs(3600),
+        ),
+    );
+    axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+    )
+    .with_graceful_shutdown(async {
+        let _ = tokio::signal::ctrl_c().await;
+    })
+    .await
+    .map_err(|source| CliError::File {
+        path: addr.to_string(),
+        source,
+    })
 }

@@ -1,7 +1,9 @@
 //! The SQLite store.
 
+mod edits;
 mod store;
 
+pub use edits::{HistoryEntry, OpenConflict};
 pub use store::{Delivery, ImportSummary, Store, StoreError};
 
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};

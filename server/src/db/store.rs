@@ -3,6 +3,7 @@
 //! version and `updated_at`, so the change feed, versions and (later)
 //! history cannot disagree.
 
+use super::edits::{record_history, Written};
 use serde::{de::DeserializeOwned, Serialize};
 use sqlx::sqlite::SqliteRow;
 use sqlx::{Row, Sqlite, SqlitePool, Transaction};
@@ -335,14 +336,29 @@ impl Store {
                 let id: String = row.get("id");
                 if !keep.iter().any(|(k, i)| k.as_str() == kind && *i == id) {
                     let seq = next_seq(&mut tx).await?;
-                    sqlx::query("UPDATE records SET deleted_at = ?, updated_at = ?, version = version + 1, seq = ? WHERE kind = ? AND id = ?")
+                    let (version, data): (i64, String) = sqlx::query_as("UPDATE records SET deleted_at = ?, updated_at = ?, version = version + 1, seq = ? WHERE kind = ? AND id = ? RETURNING version, data")
                         .bind(rfc3339(now))
                         .bind(rfc3339(now))
                         .bind(seq)
                         .bind(&kind)
                         .bind(&id)
-                        .execute(&mut *tx)
+                        .fetch_one(&mut *tx)
                         .await?;
+                    let corrupt = |reason: String| StoreError::Corrupt {
+                        kind: "record",
+                        id: id.clone(),
+                        reason,
+                    };
+                    let entry = Written {
+                        kind: Kind::parse(&kind)
+                            .ok_or_else(|| corrupt(format!("unknown kind {kind}")))?,
+                        id: Uuid::parse_str(&id).map_err(|e| corrupt(e.to_string()))?,
+                        version: Version(version as u64),
+                        archived: true,
+                        changes: &[],
+                        data: &data,
+                    };
+                    record_history(&mut tx, &entry, None, "import", None, now).await?;
                     summary.deleted += 1;
                 }
             }
@@ -430,11 +446,11 @@ fn change(row: &SqliteRow) -> Result<Change, StoreError> {
     })
 }
 
-fn rfc3339(t: OffsetDateTime) -> String {
+pub(super) fn rfc3339(t: OffsetDateTime) -> String {
     t.format(&Rfc3339).expect("a UTC time formats as RFC 3339")
 }
 
-async fn next_seq(tx: &mut Transaction<'_, Sqlite>) -> Result<i64, StoreError> {
+pub(super) async fn next_seq(tx: &mut Transaction<'_, Sqlite>) -> Result<i64, StoreError> {
     Ok(sqlx::query_scalar(
         "UPDATE change_sequence SET value = value + 1 WHERE id = 1 RETURNING value",
     )
@@ -457,19 +473,24 @@ async fn upsert<D: Serialize>(
         id: id.to_string(),
         reason: e.to_string(),
     })?;
-    let existing: Option<(String, Option<String>)> =
-        sqlx::query_as("SELECT data, deleted_at FROM records WHERE kind = ? AND id = ?")
+    let existing: Option<(String, Option<String>, i64)> =
+        sqlx::query_as("SELECT data, deleted_at, version FROM records WHERE kind = ? AND id = ?")
             .bind(kind.as_str())
             .bind(id.to_string())
             .fetch_optional(&mut **tx)
             .await?;
-    match existing {
-        Some((old, None)) if old == json => summary.unchanged += 1,
-        Some(_) => {
+    let (old, version) = match existing {
+        Some((old, None, _)) if old == json => {
+            summary.unchanged += 1;
+            return Ok(());
+        }
+        Some((old, _, version)) => {
+            let version = Version(version as u64).next();
             let seq = next_seq(tx).await?;
-            sqlx::query("UPDATE records SET slug = ?, data = ?, version = version + 1, updated_at = ?, seq = ?, deleted_at = NULL WHERE kind = ? AND id = ?")
+            sqlx::query("UPDATE records SET slug = ?, data = ?, version = ?, updated_at = ?, seq = ?, deleted_at = NULL WHERE kind = ? AND id = ?")
                 .bind(slug)
                 .bind(&json)
+                .bind(version.0 as i64)
                 .bind(rfc3339(now))
                 .bind(seq)
                 .bind(kind.as_str())
@@ -477,6 +498,10 @@ async fn upsert<D: Serialize>(
                 .execute(&mut **tx)
                 .await?;
             summary.updated += 1;
+            (
+                serde_json::from_str(&old).unwrap_or(serde_json::Value::Null),
+                version,
+            )
         }
         None => {
             let seq = next_seq(tx).await?;
@@ -490,7 +515,19 @@ async fn upsert<D: Serialize>(
                 .execute(&mut **tx)
                 .await?;
             summary.created += 1;
+            (serde_json::Value::Null, Version::FIRST)
         }
-    }
+    };
+    let new: serde_json::Value = serde_json::from_str(&json).expect("just serialised");
+    let changes = wegweiser_core::edit::diff(&old, &new);
+    let entry = Written {
+        kind,
+        id,
+        version,
+        archived: false,
+        changes: &changes,
+        data: &json,
+    };
+    record_history(tx, &entry, None, "import", None, now).await?;
     Ok(())
 }

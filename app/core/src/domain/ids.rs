@@ -44,6 +44,11 @@ uuid_id!(
     ContactRequestId
 );
 
+uuid_id!(
+    /// A staff member's account.
+    StaffId
+);
+
 /// A stable, readable URL part: `lowercase-ascii-digits-and-hyphens`, 2–80
 /// characters, no leading, trailing or double hyphen.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]

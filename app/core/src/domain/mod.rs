@@ -38,6 +38,7 @@ pub mod iso;
 mod language;
 mod office;
 mod schedule;
+mod staff;
 mod text;
 mod topic;
 
@@ -48,9 +49,10 @@ pub use contact_request::{ContactForm, ContactRequest, ContactRequestInput, Reac
 pub use enums::{Accepting, AgeFocus, Audience, Format, Status};
 pub use error::{FieldError, Problem, RecordErrors};
 pub use group::{Group, GroupInput, PublicGroup, PublicLocation};
-pub use ids::{ContactRequestId, GroupId, OfficeId, Slug, TopicId, Version};
+pub use ids::{ContactRequestId, GroupId, OfficeId, Slug, StaffId, TopicId, Version};
 pub use language::Language;
 pub use office::{Office, OfficeInput, OpeningHours};
 pub use schedule::{german_date, ClockTime, Nth, Recurrence, Schedule, Weekday};
+pub use staff::{Login, Role};
 pub use text::{LongText, Message, Name, ShortText};
 pub use topic::{Taxonomy, TaxonomyError, Topic, TopicInput};

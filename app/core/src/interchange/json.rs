@@ -289,3 +289,47 @@ fn taxonomy_error(topics: &[Topic], e: TaxonomyError) -> RecordError {
         message,
     }
 }
+
+/// Every problem of one record's data (a staff edit's result), with the
+/// field's path (`contact.phone`) and a German message; empty when the
+/// data is valid for its kind.
+pub fn data_problems(kind: crate::sync::RecordKind, data: &Value) -> Vec<(String, String)> {
+    let ok = match kind {
+        crate::sync::RecordKind::Topic => {
+            <crate::domain::TopicInput as serde::Deserialize>::deserialize(data).is_ok()
+        }
+        crate::sync::RecordKind::Office => {
+            <crate::domain::OfficeInput as serde::Deserialize>::deserialize(data).is_ok()
+        }
+        crate::sync::RecordKind::Group => {
+            <crate::domain::GroupInput as serde::Deserialize>::deserialize(data).is_ok()
+        }
+    };
+    if ok {
+        return Vec::new();
+    }
+    // The shapes describe whole records: wrap the data in one.
+    let record = serde_json::json!({
+        "id": uuid::Uuid::nil(),
+        "version": 1,
+        "updated_at": "2026-01-01T00:00:00Z",
+        "data": data,
+    });
+    let shape = match kind {
+        crate::sync::RecordKind::Topic => json_fields::topic(),
+        crate::sync::RecordKind::Office => json_fields::office(),
+        crate::sync::RecordKind::Group => json_fields::group(),
+    };
+    let found: Vec<(String, String)> = json_fields::diagnose(&record, &shape)
+        .into_iter()
+        .map(|(path, m)| {
+            let path = path.strip_prefix("data.").unwrap_or(&path).to_owned();
+            (if path == "data" { String::new() } else { path }, m)
+        })
+        .collect();
+    if found.is_empty() {
+        vec![(String::new(), "ungültige Angaben".to_owned())]
+    } else {
+        found
+    }
+}

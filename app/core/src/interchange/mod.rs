@@ -16,7 +16,7 @@ mod schedule_text;
 mod tests;
 
 pub use csv_groups::{groups_from_csv, groups_to_csv, COLUMNS, REQUIRED_COLUMNS};
-pub use json::{from_json, to_json, FORMAT, FORMAT_VERSION};
+pub use json::{data_problems, from_json, to_json, FORMAT, FORMAT_VERSION};
 pub use schedule_text::{format_schedule, format_schedules, parse_schedule, parse_schedules};
 
 use std::fmt;

@@ -1,0 +1,659 @@
+//! Staff accounts, sessions, roles, CSRF, and pushing edits, against the
+//! real router and a real SQLite file (docs/staff.md, docs/sync.md).
+
+mod common;
+
+use axum::body::Body;
+use axum::http::{Method, Request, StatusCode};
+use common::TestApp;
+use http_body_util::BodyExt;
+use serde_json::{json, Value};
+use server::staff::accounts::Password;
+use tower::ServiceExt;
+use wegweiser_core::domain::{Login, Name, Role};
+
+const PASSWORD: &str = "ein langes Passwort";
+
+/// A browser: the session cookie it was given and the CSRF token.
+#[derive(Default, Clone)]
+struct Browser {
+    cookie: Option<String>,
+    csrf: Option<String>,
+}
+
+struct Answer {
+    status: StatusCode,
+    location: String,
+    set_cookie: Option<String>,
+    json: Value,
+}
+
+async fn send(
+    app: &TestApp,
+    b: &Browser,
+    method: Method,
+    uri: &str,
+    body: Option<(&str, String)>,
+) -> Answer {
+    let mut req = Request::builder()
+        .method(method)
+        .uri(uri)
+        .header("host", "localhost");
+    if let Some(c) = &b.cookie {
+        req = req.header("cookie", c);
+    }
+    if let Some(t) = &b.csrf {
+        req = req.header("x-csrf-token", t);
+    }
+    let req = match body {
+        Some((kind, body)) => req.header("content-type", kind).body(Body::from(body)),
+        None => req.body(Body::empty()),
+    }
+    .unwrap();
+    let resp = app.router.clone().oneshot(req).await.unwrap();
+    let status = resp.status();
+    let header = |name: &str| {
+        resp.headers()
+            .get(name)
+            .map(|v| v.to_str().unwrap().to_owned())
+    };
+    let location = header("location").unwrap_or_default();
+    let set_cookie = header("set-cookie");
+    let bytes = resp.into_body().collect().await.unwrap().to_bytes();
+    Answer {
+        status,
+        location,
+        set_cookie,
+        json: serde_json::from_slice(&bytes).unwrap_or(Value::Null),
+    }
+}
+
+async fn add(app: &TestApp, login: &str, role: Role) {
+    app.state
+        .accounts
+        .add(
+            &Login::parse(login).unwrap(),
+            &Name::parse(&format!("{login} Muster")).unwrap(),
+            role,
+            &Password::parse(PASSWORD).unwrap(),
+        )
+        .await
+        .unwrap();
+}
+
+async fn sign_in_as(app: &TestApp, login: &str, password: &str) -> (Answer, Browser) {
+    let form = format!("login={login}&password={}", password.replace(' ', "+"));
+    let a = send(
+        app,
+        &Browser::default(),
+        Method::POST,
+        "/mitarbeit/anmelden",
+        Some(("application/x-www-form-urlencoded", form)),
+    )
+    .await;
+    let cookie = a
+        .set_cookie
+        .as_ref()
+        .map(|c| c.split(';').next().unwrap().to_owned());
+    let mut browser = Browser { cookie, csrf: None };
+    if browser.cookie.is_some() {
+        let me = send(app, &browser, Method::GET, "/api/v1/staff/session", None).await;
+        browser.csrf = me.json["csrf"].as_str().map(str::to_owned);
+    }
+    (a, browser)
+}
+
+async fn signed_in(app: &TestApp, login: &str, role: Role) -> Browser {
+    add(app, login, role).await;
+    let (a, b) = sign_in_as(app, login, PASSWORD).await;
+    assert_eq!(a.location, "/mitarbeit");
+    assert!(b.csrf.is_some());
+    b
+}
+
+async fn push(app: &TestApp, b: &Browser, mutations: Value) -> Answer {
+    send(
+        app,
+        b,
+        Method::POST,
+        "/api/v1/staff/push",
+        Some((
+            "application/json",
+            json!({"mutations": mutations}).to_string(),
+        )),
+    )
+    .await
+}
+
+/// A group as staff see it: id, version, data.
+async fn a_group(app: &TestApp, b: &Browser) -> (String, u64, Value) {
+    let page = send(
+        app,
+        b,
+        Method::GET,
+        "/api/v1/staff/changes?limit=5000",
+        None,
+    )
+    .await;
+    let g = page.json["records"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| {
+            r["kind"] == "group"
+                && r["data"]["contact"]["phone"].is_string()
+                && r["data"]["status"] == "active"
+        })
+        .expect("a group with a phone number")
+        .clone();
+    (
+        g["id"].as_str().unwrap().to_owned(),
+        g["version"].as_u64().unwrap(),
+        g["data"].clone(),
+    )
+}
+
+fn update(record: &str, base: u64, changes: Value) -> Value {
+    json!({"id": uuid::Uuid::new_v4(), "kind": "group", "record": record,
+        "op": {"type": "update", "base": base, "changes": changes}})
+}
+
+#[tokio::test]
+async fn the_public_gets_no_cookie_and_staff_sign_in_with_a_strict_http_only_cookie() {
+    let app = TestApp::start().await;
+    for uri in ["/", "/suche?q=trauer", "/api/v1/groups"] {
+        let a = send(&app, &Browser::default(), Method::GET, uri, None).await;
+        assert_eq!(a.set_cookie, None, "{uri}");
+    }
+    add(&app, "anna", Role::Editor).await;
+    let (a, b) = sign_in_as(&app, "Anna", PASSWORD).await;
+    assert_eq!(a.status, StatusCode::SEE_OTHER);
+    let cookie = a.set_cookie.unwrap();
+    assert!(cookie.starts_with("wegweiser_sitzung="), "{cookie}");
+    assert!(
+        cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"),
+        "{cookie}"
+    );
+    let me = send(&app, &b, Method::GET, "/api/v1/staff/session", None).await;
+    assert_eq!(me.json["staff"]["login"], "anna");
+    assert_eq!(me.json["staff"]["role"], "editor");
+
+    // Signing out ends the session in the store, not only in the browser.
+    let form = format!("csrf={}", b.csrf.clone().unwrap());
+    let out = send(
+        &app,
+        &b,
+        Method::POST,
+        "/mitarbeit/abmelden",
+        Some(("application/x-www-form-urlencoded", form)),
+    )
+    .await;
+    assert_eq!(out.location, "/");
+    let after = send(&app, &b, Method::GET, "/api/v1/staff/session", None).await;
+    assert_eq!(after.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(after.json["error"]["code"], "signed_out");
+}
+
+#[tokio::test]
+async fn wrong_passwords_are_refused_and_after_five_even_the_right_one_waits() {
+    let app = TestApp::start().await;
+    add(&app, "anna", Role::Editor).await;
+    let (a, b) = sign_in_as(&app, "nobody", PASSWORD).await;
+    assert_eq!(
+        (a.location.as_str(), b.cookie),
+        ("/mitarbeit/anmelden?fehler=falsch", None)
+    );
+    for _ in 0..5 {
+        let (a, _) = sign_in_as(&app, "anna", "falsches Passwort!").await;
+        assert_eq!(a.location, "/mitarbeit/anmelden?fehler=falsch");
+    }
+    let (a, b) = sign_in_as(&app, "anna", PASSWORD).await;
+    assert_eq!(a.location, "/mitarbeit/anmelden?fehler=gesperrt");
+    assert!(b.cookie.is_none());
+}
+
+#[tokio::test]
+async fn every_write_checks_the_session_the_role_and_the_csrf_token() {
+    let app = TestApp::start().await;
+    let editor = signed_in(&app, "erika", Role::Editor).await;
+    let admin = signed_in(&app, "adam", Role::Admin).await;
+    let (group, version, data) = a_group(&app, &admin).await;
+    let phone = data["contact"]["phone"].clone();
+    let anonymous = Browser::default();
+    let no_token = Browser {
+        csrf: None,
+        ..editor.clone()
+    };
+    let staff_id = send(&app, &admin, Method::GET, "/api/v1/staff/session", None)
+        .await
+        .json["staff"]["id"]
+        .clone();
+
+    // (method, uri, body, role needed)
+    let account = format!("/api/v1/staff/accounts/{}", staff_id.as_str().unwrap());
+    let writes: Vec<(Method, &str, Value, Role)> = vec![
+        (
+            Method::POST,
+            "/api/v1/staff/push",
+            json!({"mutations": []}),
+            Role::Editor,
+        ),
+        (
+            Method::POST,
+            "/api/v1/staff/accounts",
+            json!({"login": "neu", "name": "Neu Muster", "role": "editor", "password": PASSWORD}),
+            Role::Admin,
+        ),
+        (
+            Method::PATCH,
+            &account,
+            json!({"role": "admin"}),
+            Role::Admin,
+        ),
+    ];
+    for (method, uri, body, needed) in &writes {
+        let call = async |b: &Browser| {
+            send(
+                &app,
+                b,
+                method.clone(),
+                uri,
+                Some(("application/json", body.to_string())),
+            )
+            .await
+        };
+        assert_eq!(
+            call(&anonymous).await.status,
+            StatusCode::UNAUTHORIZED,
+            "anonymous {uri}"
+        );
+        assert_eq!(
+            call(&no_token).await.status,
+            StatusCode::FORBIDDEN,
+            "no CSRF token {uri}"
+        );
+        let as_editor = call(&editor).await.status;
+        if *needed == Role::Admin {
+            assert_eq!(as_editor, StatusCode::FORBIDDEN, "editor {uri}");
+        } else {
+            assert!(as_editor.is_success(), "editor {uri}: {as_editor}");
+        }
+        assert!(call(&admin).await.status.is_success(), "admin {uri}");
+    }
+    // Reads for staff only, too.
+    for uri in [
+        "/api/v1/staff/changes",
+        "/api/v1/staff/conflicts",
+        "/api/v1/staff/accounts",
+        "/api/v1/staff/session",
+    ] {
+        assert_eq!(
+            send(&app, &anonymous, Method::GET, uri, None).await.status,
+            StatusCode::UNAUTHORIZED,
+            "{uri}"
+        );
+    }
+    assert_eq!(
+        send(&app, &editor, Method::GET, "/api/v1/staff/accounts", None)
+            .await
+            .status,
+        StatusCode::FORBIDDEN
+    );
+
+    // A form posted from another site is refused before anything else.
+    let mut req = Request::post("/api/v1/staff/push")
+        .header("host", "localhost")
+        .header("origin", "https://elsewhere.example")
+        .header("content-type", "application/json");
+    req = req
+        .header("cookie", admin.cookie.clone().unwrap())
+        .header("x-csrf-token", admin.csrf.clone().unwrap());
+    let m = update(
+        &group,
+        version,
+        json!([{"path": "contact.phone", "from": phone, "to": "0221 999999"}]),
+    );
+    let resp = app
+        .router
+        .clone()
+        .oneshot(
+            req.body(Body::from(json!({"mutations": [m]}).to_string()))
+                .unwrap(),
+        )
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), StatusCode::FORBIDDEN);
+    let now = send(
+        &app,
+        &admin,
+        Method::GET,
+        &format!("/api/v1/staff/records/group/{group}"),
+        None,
+    )
+    .await;
+    assert_eq!(now.json["record"]["version"], version, "nothing changed");
+}
+
+#[tokio::test]
+async fn edits_of_different_fields_merge_the_same_field_is_a_conflict_and_a_retry_changes_nothing()
+{
+    let app = TestApp::start().await;
+    let anna = signed_in(&app, "anna", Role::Editor).await;
+    let ben = signed_in(&app, "ben", Role::Editor).await;
+    let (group, base, data) = a_group(&app, &anna).await;
+    let phone = data["contact"]["phone"].clone();
+    let schedules = data["schedules"].clone();
+    let name = data["name"].clone();
+
+    // Both worked offline from version `base`.
+    let anna_phone = update(
+        &group,
+        base,
+        json!([{"path": "contact.phone", "from": phone, "to": "0221 111111"}]),
+    );
+    let new_schedules =
+        json!([{"freq": "weekly", "weekday": "th", "opens_at": "18:00", "closes_at": "19:30"}]);
+    let ben_time = update(
+        &group,
+        base,
+        json!([{"path": "schedules", "from": schedules, "to": new_schedules}]),
+    );
+    let a = push(&app, &anna, json!([anna_phone])).await;
+    assert_eq!(a.json["results"][0]["status"], "applied", "{}", a.json);
+    let b = push(&app, &ben, json!([ben_time])).await;
+    assert_eq!(b.json["results"][0]["status"], "applied", "{}", b.json);
+    assert_eq!(b.json["results"][0]["version"], base + 2);
+    let now = send(
+        &app,
+        &anna,
+        Method::GET,
+        &format!("/api/v1/staff/records/group/{group}"),
+        None,
+    )
+    .await;
+    assert_eq!(
+        now.json["record"]["data"]["contact"]["phone"],
+        "0221 111111"
+    );
+    assert_eq!(now.json["record"]["data"]["schedules"], new_schedules);
+    // The public page shows both.
+    let public = app.get_json(&format!("/api/v1/groups/{group}")).await.1;
+    assert_eq!(public["schedules"], new_schedules);
+
+    // Both rename the group from the same start: the second is a conflict.
+    let anna_name = update(
+        &group,
+        base,
+        json!([{"path": "name", "from": name, "to": "Gesprächskreis Anna"}]),
+    );
+    let ben_name = update(
+        &group,
+        base,
+        json!([{"path": "name", "from": name, "to": "Gesprächskreis Ben"}]),
+    );
+    assert_eq!(
+        push(&app, &anna, json!([anna_name])).await.json["results"][0]["status"],
+        "applied"
+    );
+    let clash = push(&app, &ben, json!([ben_name.clone()])).await;
+    let result = &clash.json["results"][0];
+    assert_eq!(result["status"], "conflict", "{}", clash.json);
+    let conflict = &result["conflicts"][0];
+    assert_eq!(conflict["path"], "name");
+    assert_eq!(conflict["mine"], "Gesprächskreis Ben");
+    assert_eq!(conflict["theirs"], "Gesprächskreis Anna");
+    assert_eq!(conflict["theirs_by"], "anna Muster");
+    let open = send(&app, &anna, Method::GET, "/api/v1/staff/conflicts", None).await;
+    assert_eq!(open.json.as_array().unwrap().len(), 1);
+
+    // Ben's answer was lost: the same push again gets the same answer and
+    // changes nothing.
+    let history_before = now_history(&app, &anna, &group).await;
+    let again = push(&app, &ben, json!([ben_name])).await;
+    assert_eq!(again.json["results"][0], *result);
+    assert_eq!(now_history(&app, &anna, &group).await, history_before);
+    assert_eq!(
+        send(&app, &anna, Method::GET, "/api/v1/staff/conflicts", None)
+            .await
+            .json
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+
+    // A person decides: Ben's name after all; the decision is one more edit.
+    let conflict_id = conflict["id"].clone();
+    let current = send(
+        &app,
+        &anna,
+        Method::GET,
+        &format!("/api/v1/staff/records/group/{group}"),
+        None,
+    )
+    .await;
+    let version = current.json["record"]["version"].as_u64().unwrap();
+    let mut decide = update(
+        &group,
+        version,
+        json!([{"path": "name", "from": "Gesprächskreis Anna", "to": "Gesprächskreis Ben"}]),
+    );
+    decide["resolves"] = json!([conflict_id]);
+    assert_eq!(
+        push(&app, &anna, json!([decide])).await.json["results"][0]["status"],
+        "applied"
+    );
+    assert!(
+        send(&app, &anna, Method::GET, "/api/v1/staff/conflicts", None)
+            .await
+            .json
+            .as_array()
+            .unwrap()
+            .is_empty()
+    );
+    assert_eq!(
+        app.get_json(&format!("/api/v1/groups/{group}")).await.1["name"],
+        "Gesprächskreis Ben"
+    );
+}
+
+async fn now_history(app: &TestApp, b: &Browser, group: &str) -> Value {
+    send(
+        app,
+        b,
+        Method::GET,
+        &format!("/api/v1/staff/records/group/{group}"),
+        None,
+    )
+    .await
+    .json["history"]
+        .clone()
+}
+
+#[tokio::test]
+async fn an_invalid_edit_is_rejected_with_its_field_and_changes_nothing() {
+    let app = TestApp::start().await;
+    let anna = signed_in(&app, "anna", Role::Editor).await;
+    let (group, base, data) = a_group(&app, &anna).await;
+    let bad = update(
+        &group,
+        base,
+        json!([{"path": "contact.phone", "from": data["contact"]["phone"], "to": "keine Nummer"}]),
+    );
+    let a = push(&app, &anna, json!([bad])).await;
+    let r = &a.json["results"][0];
+    assert_eq!(r["status"], "rejected", "{}", a.json);
+    assert_eq!(r["fields"][0]["field"], "contact.phone");
+    let now = send(
+        &app,
+        &anna,
+        Method::GET,
+        &format!("/api/v1/staff/records/group/{group}"),
+        None,
+    )
+    .await;
+    assert_eq!(
+        (&now.json["record"]["version"], &now.json["record"]["data"]),
+        (&json!(base), &data)
+    );
+
+    // Malformed pushes: 400, nothing applied.
+    let malformed = send(
+        &app,
+        &anna,
+        Method::POST,
+        "/api/v1/staff/push",
+        Some(("application/json", r#"{"mutations": [{"id": 1}]}"#.into())),
+    )
+    .await;
+    assert_eq!(malformed.status, StatusCode::BAD_REQUEST);
+    let unknown = send(
+        &app,
+        &anna,
+        Method::POST,
+        "/api/v1/staff/push",
+        Some((
+            "application/json",
+            r#"{"mutations": [], "extra": 1}"#.into(),
+        )),
+    )
+    .await;
+    assert_eq!(unknown.status, StatusCode::BAD_REQUEST);
+}
+
+#[tokio::test]
+async fn history_shows_who_changed_which_field_and_an_old_version_can_be_restored() {
+    let app = TestApp::start().await;
+    let anna = signed_in(&app, "anna", Role::Editor).await;
+    let (group, base, data) = a_group(&app, &anna).await;
+    let old_phone = data["contact"]["phone"].clone();
+    let m = update(
+        &group,
+        base,
+        json!([{"path": "contact.phone", "from": old_phone, "to": "0221 222222"}]),
+    );
+    push(&app, &anna, json!([m])).await;
+    let history = now_history(&app, &anna, &group).await;
+    let newest = &history[0];
+    assert_eq!(newest["version"], base + 1);
+    assert_eq!(newest["by"], "anna Muster");
+    assert_eq!(
+        newest["changes"],
+        json!([{"path": "contact.phone", "from": old_phone, "to": "0221 222222"}])
+    );
+    assert_eq!(history[1]["source"], "import");
+
+    // Restore version `base`: the difference back to it, as one edit.
+    let old = history
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|h| h["version"] == base)
+        .unwrap()["data"]
+        .clone();
+    let current = newest["data"].clone();
+    let back = wegweiser_core::edit::diff(&current, &old);
+    let restore = update(&group, base + 1, serde_json::to_value(back).unwrap());
+    assert_eq!(
+        push(&app, &anna, json!([restore])).await.json["results"][0]["status"],
+        "applied"
+    );
+    let now = send(
+        &app,
+        &anna,
+        Method::GET,
+        &format!("/api/v1/staff/records/group/{group}"),
+        None,
+    )
+    .await;
+    assert_eq!(now.json["record"]["version"], base + 2);
+    assert_eq!(now.json["record"]["data"], old);
+}
+
+#[tokio::test]
+async fn archiving_takes_a_group_off_the_public_directory_and_restoring_brings_it_back() {
+    let app = TestApp::start().await;
+    let anna = signed_in(&app, "anna", Role::Editor).await;
+    let (group, base, _) = a_group(&app, &anna).await;
+    let op = |t: &str, base: u64| json!({"id": uuid::Uuid::new_v4(), "kind": "group", "record": group, "op": {"type": t, "base": base}});
+    assert_eq!(
+        push(&app, &anna, json!([op("archive", base)])).await.json["results"][0]["status"],
+        "applied"
+    );
+    assert_eq!(
+        app.get_json(&format!("/api/v1/groups/{group}")).await.0,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        push(&app, &anna, json!([op("restore", base + 1)]))
+            .await
+            .json["results"][0]["version"],
+        base + 2
+    );
+    assert_eq!(
+        app.get_json(&format!("/api/v1/groups/{group}")).await.0,
+        StatusCode::OK
+    );
+}
+
+#[tokio::test]
+async fn a_disabled_account_loses_its_session_and_the_last_admin_stays() {
+    let app = TestApp::start().await;
+    let admin = signed_in(&app, "adam", Role::Admin).await;
+    let editor = signed_in(&app, "erika", Role::Editor).await;
+    let erika = send(&app, &editor, Method::GET, "/api/v1/staff/session", None)
+        .await
+        .json["staff"]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let adam = send(&app, &admin, Method::GET, "/api/v1/staff/session", None)
+        .await
+        .json["staff"]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let patch = async |id: &str, body: Value| {
+        send(
+            &app,
+            &admin,
+            Method::PATCH,
+            &format!("/api/v1/staff/accounts/{id}"),
+            Some(("application/json", body.to_string())),
+        )
+        .await
+    };
+    assert_eq!(
+        patch(&erika, json!({"disabled": true})).await.status,
+        StatusCode::OK
+    );
+    assert_eq!(
+        send(&app, &editor, Method::GET, "/api/v1/staff/session", None)
+            .await
+            .status,
+        StatusCode::UNAUTHORIZED
+    );
+    assert_eq!(
+        patch(&adam, json!({"role": "editor"})).await.status,
+        StatusCode::CONFLICT
+    );
+    let bad = send(
+        &app,
+        &admin,
+        Method::POST,
+        "/api/v1/staff/accounts",
+        Some((
+            "application/json",
+            json!({"login": "x", "name": "N", "role": "chef", "password": "kurz"}).to_string(),
+        )),
+    )
+    .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let fields: Vec<&str> = bad.json["error"]["fields"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["field"].as_str().unwrap())
+        .collect();
+    assert_eq!(fields, ["login", "name", "role", "password"]);
+}
