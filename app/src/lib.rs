@@ -8,6 +8,7 @@ mod format;
 mod local;
 mod pages;
 #[cfg(feature = "ssr")]
+pub mod staff;
 pub mod state;
 
 pub use wegweiser_core as core;
@@ -70,6 +71,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/kontaktanfrage/gesendet") view=pages::ContactSent/>
                     <Route path=path!("/kontaktanfrage/gespeichert") view=pages::ContactQueued/>
                     <Route path=path!("/kontaktanfrage/pruefen") view=pages::ContactCheck/>
+                    <Route path=path!("/mitarbeit") view=pages::StaffHome ssr=SsrMode::Async/>
+                    <Route path=path!("/mitarbeit/anmelden") view=pages::StaffSignIn/>
                 </Routes>
             </components::Layout>
         </Router>

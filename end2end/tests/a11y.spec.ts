@@ -2,7 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { Browser, expect, Page, test } from "@playwright/test";
 import { jsEnabled, visit } from "./helpers";
 
-const pages = ["/", "/suche", "/suche?q=trauer&day=tu", "/suche?q=xyzzy", "/a-z", "/themen", "/themen/sucht", "/kontaktstellen", "/impressum", "/datenschutz", "/gibt-es-nicht"];
+const pages = ["/", "/suche", "/suche?q=trauer&day=tu", "/suche?q=xyzzy", "/a-z", "/themen", "/themen/sucht", "/kontaktstellen", "/impressum", "/datenschutz", "/gibt-es-nicht", "/mitarbeit", "/mitarbeit/anmelden", "/mitarbeit/anmelden?fehler=falsch"];
 
 /**
  * axe runs as a script in the page. In the no-JS project the page is scanned

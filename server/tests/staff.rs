@@ -657,3 +657,25 @@ async fn a_disabled_account_loses_its_session_and_the_last_admin_stays() {
         .collect();
     assert_eq!(fields, ["login", "name", "role", "password"]);
 }
+
+#[tokio::test]
+async fn the_staff_page_shows_who_is_signed_in_and_nothing_to_the_public() {
+    let app = TestApp::start().await;
+    let anonymous = send(&app, &Browser::default(), Method::GET, "/mitarbeit", None).await;
+    assert_eq!(anonymous.status, StatusCode::OK);
+    let (_, html) = app.get("/mitarbeit").await;
+    assert!(html.contains("Sie sind nicht angemeldet"), "{html}");
+    assert!(!html.contains("Abmelden"));
+    let (_, form) = app.get("/mitarbeit/anmelden").await;
+    assert!(form.contains(r#"action="/mitarbeit/anmelden""#) && form.contains(r#"autocomplete="current-password""#));
+
+    let anna = signed_in(&app, "anna", Role::Admin).await;
+    let req = Request::get("/mitarbeit")
+        .header("cookie", anna.cookie.clone().unwrap())
+        .body(Body::empty())
+        .unwrap();
+    let resp = app.router.clone().oneshot(req).await.unwrap();
+    let html = String::from_utf8(resp.into_body().collect().await.unwrap().to_bytes().to_vec()).unwrap();
+    assert!(html.contains("anna Muster") && html.contains("Verwaltung"), "{html}");
+    assert!(html.contains(&format!(r#"value="{}""#, anna.csrf.unwrap())));
+}

@@ -9,6 +9,7 @@ mod legal;
 mod not_found;
 mod offices;
 mod results;
+mod staff;
 mod topics;
 
 pub use a_to_z::AToZ;
@@ -20,4 +21,5 @@ pub use legal::{Imprint, Privacy};
 pub use not_found::NotFound;
 pub use offices::Offices;
 pub use results::Results;
+pub use staff::{StaffHome, StaffSignIn};
 pub use topics::{TopicPage, Topics};

@@ -12,7 +12,7 @@ use uuid::Uuid;
 use wegweiser_core::domain::{GroupInput, OfficeInput, StaffId, TopicInput, Version};
 use wegweiser_core::edit::{
     decide, Clash, ConflictId, ConflictReport, Current, Decision, FieldChange, FieldMessage,
-    Merged, Mutation, Outcome, Pushed, StaffPage, StaffRecord,
+    Merged, Mutation, MutationId, Outcome, Pushed, StaffPage, StaffRecord,
 };
 use wegweiser_core::sync::{Cursor, RecordKind as Kind};
 
@@ -26,6 +26,8 @@ pub struct HistoryEntry {
     /// The staff member's name; none for the command line.
     pub by: Option<String>,
     pub source: String,
+    /// The staff edit that made this version.
+    pub mutation: Option<MutationId>,
     pub archived: bool,
     pub changes: Vec<FieldChange>,
     pub data: Value,
@@ -108,7 +110,7 @@ impl Store {
     /// Every version of a record, newest first.
     pub async fn history(&self, kind: Kind, id: Uuid) -> Result<Vec<HistoryEntry>, StoreError> {
         let rows = sqlx::query(
-            "SELECT h.version, h.at, s.name, h.source, h.archived, h.changes, h.data FROM history h LEFT JOIN staff s ON s.id = h.staff_id WHERE h.kind = ? AND h.id = ? ORDER BY h.version DESC",
+            "SELECT h.version, h.at, s.name, h.source, h.archived, h.changes, h.data, h.mutation_id FROM history h LEFT JOIN staff s ON s.id = h.staff_id WHERE h.kind = ? AND h.id = ? ORDER BY h.version DESC",
         )
         .bind(kind.as_str())
         .bind(id.to_string())
@@ -116,15 +118,20 @@ impl Store {
         .await?;
         rows.iter()
             .map(|row| {
-                let corrupt = |e: serde_json::Error| corrupt(kind, id, e);
+                let unreadable = |e: serde_json::Error| corrupt(kind, id, e);
                 Ok(HistoryEntry {
                     version: Version(row.get::<i64, _>(0) as u64),
                     at: row.get(1),
                     by: row.get(2),
                     source: row.get(3),
+                    mutation: row
+                        .get::<Option<String>, _>(7)
+                        .map(|m| Uuid::parse_str(&m).map(MutationId))
+                        .transpose()
+                        .map_err(|e| corrupt(kind, id, e))?,
                     archived: row.get::<i64, _>(4) == 1,
-                    changes: serde_json::from_str(row.get(5)).map_err(corrupt)?,
-                    data: serde_json::from_str(row.get(6)).map_err(corrupt)?,
+                    changes: serde_json::from_str(row.get(5)).map_err(unreadable)?,
+                    data: serde_json::from_str(row.get(6)).map_err(unreadable)?,
                 })
             })
             .collect()
