@@ -26,7 +26,8 @@ pub struct SessionLookup(
     pub  std::sync::Arc<
         dyn Fn(
                 http::request::Parts,
-            ) -> std::pin::Pin<Box<dyn std::future::Future<Output = Option<StaffView>> + Send>>
+            )
+                -> std::pin::Pin<Box<dyn std::future::Future<Output = Option<StaffView>> + Send>>
             + Send
             + Sync,
     >,
@@ -35,9 +36,9 @@ pub struct SessionLookup(
 /// Who is signed in; `None` for the public and for ended sessions.
 #[server(prefix = "/fn", endpoint = "staff-session", input = Json, output = Json)]
 pub async fn staff_session() -> Result<Option<StaffView>, ServerFnError> {
-    let parts = use_context::<http::request::Parts>()
-        .ok_or_else(|| ServerFnError::new("keine Anfrage"))?;
-    let lookup = use_context::<SessionLookup>()
-        .ok_or_else(|| ServerFnError::new("keine Sitzungen"))?;
+    let parts =
+        use_context::<http::request::Parts>().ok_or_else(|| ServerFnError::new("keine Anfrage"))?;
+    let lookup =
+        use_context::<SessionLookup>().ok_or_else(|| ServerFnError::new("keine Sitzungen"))?;
     Ok((lookup.0)(parts).await)
 }

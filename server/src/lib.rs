@@ -130,19 +130,21 @@ fn build_directory(records: &Records) -> Result<Directory, StartError> {
 
 /// How the staff pages learn who is signed in (`app::staff`).
 fn staff_lookup(state: AppState) -> app::staff::SessionLookup {
-    app::staff::SessionLookup(std::sync::Arc::new(move |parts: axum::http::request::Parts| {
-        let state = state.clone();
-        Box::pin(async move {
-            let session = parts.extensions.get::<tower_sessions::Session>()?.clone();
-            let me = staff::session::signed_in(&session, &state).await.ok()??;
-            Some(app::staff::StaffView {
-                name: me.staff.name,
-                login: me.staff.login.to_string(),
-                role: me.staff.role,
-                csrf: me.csrf,
+    app::staff::SessionLookup(std::sync::Arc::new(
+        move |parts: axum::http::request::Parts| {
+            let state = state.clone();
+            Box::pin(async move {
+                let session = parts.extensions.get::<tower_sessions::Session>()?.clone();
+                let me = staff::session::signed_in(&session, &state).await.ok()??;
+                Some(app::staff::StaffView {
+                    name: me.staff.name,
+                    login: me.staff.login.to_string(),
+                    role: me.staff.role,
+                    csrf: me.csrf,
+                })
             })
-        })
-    }))
+        },
+    ))
 }
 
 /// The whole application: pages, server functions, API, static files.

@@ -33,17 +33,52 @@ const GROUPS: usize = 2;
 
 /// Fields the clients edit, each with a few valid values.
 const FIELDS: [(&str, [&str; 3]); 4] = [
-    ("name", ["Gesprächskreis Nord", "Gesprächskreis Süd", "Treffpunkt Mitte"]),
-    ("contact.phone", ["0221 111111", "0221 222222", "0221 333333"]),
-    ("schedule_note", ["Nach Absprache", "Auch in den Ferien", "Bitte vorher anrufen"]),
-    ("description", ["Austausch unter Betroffenen.", "Wir treffen uns regelmäßig.", "Neue sind willkommen."]),
+    (
+        "name",
+        [
+            "Gesprächskreis Nord",
+            "Gesprächskreis Süd",
+            "Treffpunkt Mitte",
+        ],
+    ),
+    (
+        "contact.phone",
+        ["0221 111111", "0221 222222", "0221 333333"],
+    ),
+    (
+        "schedule_note",
+        [
+            "Nach Absprache",
+            "Auch in den Ferien",
+            "Bitte vorher anrufen",
+        ],
+    ),
+    (
+        "description",
+        [
+            "Austausch unter Betroffenen.",
+            "Wir treffen uns regelmäßig.",
+            "Neue sind willkommen.",
+        ],
+    ),
 ];
 
 #[derive(Debug, Clone)]
 enum Action {
-    Edit { client: usize, group: usize, field: usize, value: usize },
-    Push { client: usize, lose_request: bool, lose_answer: bool },
-    Pull { client: usize },
+    Edit {
+        client: usize,
+        group: usize,
+        field: usize,
+        value: usize,
+    },
+    Push {
+        client: usize,
+        lose_request: bool,
+        lose_answer: bool,
+    },
+    Pull {
+        client: usize,
+    },
 }
 
 fn action() -> impl Strategy<Value = Action> {
@@ -68,12 +103,24 @@ struct World {
 fn world() -> &'static World {
     static WORLD: OnceLock<World> = OnceLock::new();
     WORLD.get_or_init(|| {
-        let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+        let rt = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap();
         let dir = tempfile::tempdir().unwrap();
         let (store, staff, template) = rt.block_on(async {
-            let pool = db::connect(&format!("sqlite://{}/model.db", dir.path().display())).await.unwrap();
+            let pool = db::connect(&format!("sqlite://{}/model.db", dir.path().display()))
+                .await
+                .unwrap();
             let store = Store::new(pool.clone());
-            store.import(&wegweiser_core::demo::demo_records(), false, OffsetDateTime::now_utc()).await.unwrap();
+            store
+                .import(
+                    &wegweiser_core::demo::demo_records(),
+                    false,
+                    OffsetDateTime::now_utc(),
+                )
+                .await
+                .unwrap();
             let accounts = Accounts::new(pool);
             let mut staff = Vec::new();
             for i in 0..CLIENTS {
@@ -88,16 +135,29 @@ fn world() -> &'static World {
                     .unwrap();
                 staff.push(s.id);
             }
-            let page = store.staff_changes(wegweiser_core::sync::Cursor(0), 5000).await.unwrap();
+            let page = store
+                .staff_changes(wegweiser_core::sync::Cursor(0), 5000)
+                .await
+                .unwrap();
             let template = page
                 .records
                 .into_iter()
-                .find(|r| r.kind == RecordKind::Group && r.data["status"] == "active" && r.data["contact"]["phone"].is_string())
+                .find(|r| {
+                    r.kind == RecordKind::Group
+                        && r.data["status"] == "active"
+                        && r.data["contact"]["phone"].is_string()
+                })
                 .unwrap()
                 .data;
             (store, staff, template)
         });
-        World { rt, store, staff, template, _dir: dir }
+        World {
+            rt,
+            store,
+            staff,
+            template,
+            _dir: dir,
+        }
     })
 }
 
@@ -137,7 +197,9 @@ impl Model {
         if !self.processed.insert(m.id) {
             return;
         }
-        let Op::Update { changes, .. } = &m.op else { return };
+        let Op::Update { changes, .. } = &m.op else {
+            return;
+        };
         let data = self.data.get_mut(&m.record).unwrap();
         for c in changes.as_slice() {
             let now = fields::get(data, &c.path);
@@ -156,7 +218,11 @@ impl Model {
 
 async fn pull(store: &Store, client: &mut Client, groups: &[Uuid]) {
     for g in groups {
-        let StaffRecord { version, data, .. } = store.staff_record(RecordKind::Group, *g).await.unwrap().unwrap();
+        let StaffRecord { version, data, .. } = store
+            .staff_record(RecordKind::Group, *g)
+            .await
+            .unwrap()
+            .unwrap();
         client.replica.insert(*g, (version, data));
     }
 }
@@ -172,15 +238,33 @@ fn run_case(actions: Vec<Action>) -> Result<(), TestCaseError> {
             .map(|g| {
                 let mut data = w.template.clone();
                 data["slug"] = json!(format!("modell-{}", g.simple()));
-                Mutation { id: MutationId(Uuid::new_v4()), kind: RecordKind::Group, record: *g, op: Op::Create { data }, resolves: vec![] }
+                Mutation {
+                    id: MutationId(Uuid::new_v4()),
+                    kind: RecordKind::Group,
+                    record: *g,
+                    op: Op::Create { data },
+                    resolves: vec![],
+                }
             })
             .collect();
         let made = w.store.push(w.staff[0], &creates, now).await.unwrap();
-        prop_assert!(made.iter().all(|p| matches!(p.outcome, Outcome::Applied { .. })), "{made:?}");
+        prop_assert!(
+            made.iter()
+                .all(|p| matches!(p.outcome, Outcome::Applied { .. })),
+            "{made:?}"
+        );
 
         let mut model = Model::default();
         for g in &groups {
-            model.data.insert(*g, w.store.staff_record(RecordKind::Group, *g).await.unwrap().unwrap().data);
+            model.data.insert(
+                *g,
+                w.store
+                    .staff_record(RecordKind::Group, *g)
+                    .await
+                    .unwrap()
+                    .unwrap()
+                    .data,
+            );
         }
         let mut clients = vec![Client::default(); CLIENTS];
         for c in clients.iter_mut() {
@@ -189,7 +273,13 @@ fn run_case(actions: Vec<Action>) -> Result<(), TestCaseError> {
         let mut acknowledged: BTreeMap<MutationId, Outcome> = BTreeMap::new();
         let mut pushed: BTreeSet<MutationId> = BTreeSet::new();
 
-        let push = async |client: &mut Client, i: usize, model: &mut Model, acknowledged: &mut BTreeMap<MutationId, Outcome>, pushed: &mut BTreeSet<MutationId>, lose_answer: bool| -> Result<(), TestCaseError> {
+        let push = async |client: &mut Client,
+                          i: usize,
+                          model: &mut Model,
+                          acknowledged: &mut BTreeMap<MutationId, Outcome>,
+                          pushed: &mut BTreeSet<MutationId>,
+                          lose_answer: bool|
+               -> Result<(), TestCaseError> {
             if client.outbox.is_empty() {
                 return Ok(());
             }
@@ -203,7 +293,11 @@ fn run_case(actions: Vec<Action>) -> Result<(), TestCaseError> {
                 return Ok(());
             }
             for r in &results {
-                prop_assert!(r.outcome.is_final(), "only valid edits here: {:?}", r.outcome);
+                prop_assert!(
+                    r.outcome.is_final(),
+                    "only valid edits here: {:?}",
+                    r.outcome
+                );
                 if let Some(before) = acknowledged.insert(r.mutation, r.outcome.clone()) {
                     // A repeated push gets the same answer.
                     prop_assert_eq!(&before, &r.outcome);
@@ -215,7 +309,12 @@ fn run_case(actions: Vec<Action>) -> Result<(), TestCaseError> {
 
         for a in actions {
             match a {
-                Action::Edit { client, group, field, value } => {
+                Action::Edit {
+                    client,
+                    group,
+                    field,
+                    value,
+                } => {
                     let c = &mut clients[client];
                     let path = FieldPath::parse(FIELDS[field].0).unwrap();
                     let from = fields::get(&c.view(groups[group]), &path);
@@ -228,13 +327,33 @@ fn run_case(actions: Vec<Action>) -> Result<(), TestCaseError> {
                         id: MutationId(Uuid::new_v4()),
                         kind: RecordKind::Group,
                         record: groups[group],
-                        op: Op::Update { base, changes: wegweiser_core::edit::Changes::new(vec![FieldChange { path, from, to }]).unwrap() },
+                        op: Op::Update {
+                            base,
+                            changes: wegweiser_core::edit::Changes::new(vec![FieldChange {
+                                path,
+                                from,
+                                to,
+                            }])
+                            .unwrap(),
+                        },
                         resolves: vec![],
                     });
                 }
-                Action::Push { client, lose_request, lose_answer } => {
+                Action::Push {
+                    client,
+                    lose_request,
+                    lose_answer,
+                } => {
                     if !lose_request {
-                        push(&mut clients[client], client, &mut model, &mut acknowledged, &mut pushed, lose_answer).await?;
+                        push(
+                            &mut clients[client],
+                            client,
+                            &mut model,
+                            &mut acknowledged,
+                            &mut pushed,
+                            lose_answer,
+                        )
+                        .await?;
                     }
                 }
                 Action::Pull { client } => pull(&w.store, &mut clients[client], &groups).await,
@@ -251,7 +370,12 @@ fn run_case(actions: Vec<Action>) -> Result<(), TestCaseError> {
 
         // Convergence: every replica is the server's state, which is the model's.
         for g in &groups {
-            let server = w.store.staff_record(RecordKind::Group, *g).await.unwrap().unwrap();
+            let server = w
+                .store
+                .staff_record(RecordKind::Group, *g)
+                .await
+                .unwrap()
+                .unwrap();
             for c in &clients {
                 prop_assert_eq!(&c.replica[g], &(server.version, server.data.clone()));
             }
@@ -267,7 +391,11 @@ fn run_case(actions: Vec<Action>) -> Result<(), TestCaseError> {
             for h in &history {
                 for c in &h.changes {
                     let before = value.get(&c.path).cloned().unwrap_or(Value::Null);
-                    prop_assert_eq!(&before, &c.from, "a write replaced a value its author had not seen");
+                    prop_assert_eq!(
+                        &before,
+                        &c.from,
+                        "a write replaced a value its author had not seen"
+                    );
                     value.insert(c.path.clone(), c.to.clone());
                 }
             }
@@ -276,10 +404,16 @@ fn run_case(actions: Vec<Action>) -> Result<(), TestCaseError> {
 
         // Every pushed mutation was answered, and the answers say exactly
         // what the model expects: written fields, and conflicts.
-        prop_assert_eq!(acknowledged.keys().collect::<BTreeSet<_>>(), pushed.iter().collect::<BTreeSet<_>>());
+        prop_assert_eq!(
+            acknowledged.keys().collect::<BTreeSet<_>>(),
+            pushed.iter().collect::<BTreeSet<_>>()
+        );
         let mut conflicts = BTreeSet::new();
         for (id, outcome) in &acknowledged {
-            if let Outcome::Conflict { conflicts: list, .. } = outcome {
+            if let Outcome::Conflict {
+                conflicts: list, ..
+            } = outcome
+            {
                 for c in list {
                     conflicts.insert((*id, c.path.clone()));
                 }
@@ -295,14 +429,20 @@ fn run_case(actions: Vec<Action>) -> Result<(), TestCaseError> {
                 }
             }
         }
-        let written: BTreeSet<_> = written.into_iter().filter(|(m, _)| pushed.contains(m)).collect();
+        let written: BTreeSet<_> = written
+            .into_iter()
+            .filter(|(m, _)| pushed.contains(m))
+            .collect();
         prop_assert_eq!(&written, &model.expect_written);
         Ok(())
     })
 }
 
 fn cases() -> u32 {
-    std::env::var("PROPTEST_CASES").ok().and_then(|c| c.parse().ok()).unwrap_or(1000)
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(1000)
 }
 
 proptest! {

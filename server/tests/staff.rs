@@ -667,7 +667,10 @@ async fn the_staff_page_shows_who_is_signed_in_and_nothing_to_the_public() {
     assert!(html.contains("Sie sind nicht angemeldet"), "{html}");
     assert!(!html.contains("Abmelden"));
     let (_, form) = app.get("/mitarbeit/anmelden").await;
-    assert!(form.contains(r#"action="/mitarbeit/anmelden""#) && form.contains(r#"autocomplete="current-password""#));
+    assert!(
+        form.contains(r#"action="/mitarbeit/anmelden""#)
+            && form.contains(r#"autocomplete="current-password""#)
+    );
 
     let anna = signed_in(&app, "anna", Role::Admin).await;
     let req = Request::get("/mitarbeit")
@@ -675,7 +678,74 @@ async fn the_staff_page_shows_who_is_signed_in_and_nothing_to_the_public() {
         .body(Body::empty())
         .unwrap();
     let resp = app.router.clone().oneshot(req).await.unwrap();
-    let html = String::from_utf8(resp.into_body().collect().await.unwrap().to_bytes().to_vec()).unwrap();
-    assert!(html.contains("anna Muster") && html.contains("Verwaltung"), "{html}");
+    let html = String::from_utf8(
+        resp.into_body()
+            .collect()
+            .await
+            .unwrap()
+            .to_bytes()
+            .to_vec(),
+    )
+    .unwrap();
+    assert!(
+        html.contains("anna Muster") && html.contains("Verwaltung"),
+        "{html}"
+    );
     assert!(html.contains(&format!(r#"value="{}""#, anna.csrf.unwrap())));
+}
+
+#[tokio::test]
+async fn a_push_of_one_edit_costs_under_2_kb_on_the_wire() {
+    let app = TestApp::start().await;
+    let anna = signed_in(&app, "anna", Role::Editor).await;
+    let (group, base, data) = a_group(&app, &anna).await;
+    let m = update(
+        &group,
+        base,
+        json!([{"path": "contact.phone", "from": data["contact"]["phone"], "to": "0221 444444"}]),
+    );
+    let body = json!({ "mutations": [m] }).to_string();
+    let req = Request::post("/api/v1/staff/push")
+        .header("host", "wegweiser.example.org")
+        .header("origin", "https://wegweiser.example.org")
+        .header("content-type", "application/json")
+        .header("cookie", anna.cookie.clone().unwrap())
+        .header("x-csrf-token", anna.csrf.clone().unwrap())
+        .header("content-length", body.len())
+        .body(Body::from(body.clone()))
+        .unwrap();
+    // What goes up: the request line, the headers a browser sends with
+    // it (those above, and typical ones), the body.
+    let typical = "accept: */*\r\naccept-encoding: gzip, deflate, br\r\naccept-language: de-DE,de;q=0.9\r\nuser-agent: Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36\r\nsec-fetch-site: same-origin\r\nsec-fetch-mode: cors\r\nsec-fetch-dest: empty\r\nreferer: https://wegweiser.example.org/mitarbeit\r\n";
+    let up = "POST /api/v1/staff/push HTTP/1.1\r\n".len()
+        + req
+            .headers()
+            .iter()
+            .map(|(k, v)| k.as_str().len() + v.len() + 4)
+            .sum::<usize>()
+        + typical.len()
+        + 2
+        + body.len();
+    let resp = app.router.clone().oneshot(req).await.unwrap();
+    assert_eq!(resp.status(), StatusCode::OK);
+    let down_headers = "HTTP/1.1 200 OK\r\n".len()
+        + resp
+            .headers()
+            .iter()
+            .map(|(k, v)| k.as_str().len() + v.len() + 4)
+            .sum::<usize>()
+        + 2;
+    let answer = resp.into_body().collect().await.unwrap().to_bytes();
+    assert_eq!(
+        serde_json::from_slice::<Value>(&answer).unwrap()["results"][0]["status"],
+        "applied"
+    );
+    let total = up + down_headers + answer.len();
+    println!(
+        "one edit: {up} B up ({} B body), {} B down ({} B body), {total} B in all",
+        body.len(),
+        down_headers + answer.len(),
+        answer.len()
+    );
+    assert!(total < 2048, "{total} B");
 }
