@@ -7,8 +7,8 @@ mod components;
 mod format;
 mod local;
 mod pages;
-#[cfg(feature = "ssr")]
 pub mod staff;
+#[cfg(feature = "ssr")]
 pub mod state;
 
 pub use wegweiser_core as core;

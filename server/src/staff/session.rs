@@ -209,8 +209,8 @@ impl<S: Send + Sync> FromRequestParts<S> for ClientAddress {
 }
 
 /// Refuse a state-changing request that another site made the browser
-/// send: `Sec-Fetch-Site: cross-site`, or an `Origin` that is not this
-/// host. (The session cookie is `SameSite=Strict` as well, and staff
+/// send: `Sec-Fetch-Site` other than `same-origin` (or `none`), or, from
+/// browsers without it, an `Origin` that is not this host. (The session cookie is `SameSite=Strict` as well, and staff
 /// writes carry the CSRF token.)
 pub async fn same_origin_only(
     request: axum::extract::Request,
@@ -232,21 +232,22 @@ pub async fn same_origin_only(
 
 fn same_origin(headers: &HeaderMap) -> bool {
     use axum::http::header;
+    // Browsers of this decade say where a request comes from; the pages'
+    // `Referrer-Policy: no-referrer` turns their `Origin` into "null", but
+    // not this.
     if let Some(site) = headers.get("sec-fetch-site").and_then(|v| v.to_str().ok()) {
-        if site == "cross-site" || site == "same-site" {
-            return false;
-        }
+        return matches!(site, "same-origin" | "none");
     }
     match (
         headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()),
         headers.get(header::HOST).and_then(|v| v.to_str().ok()),
     ) {
-        (Some("null"), _) => false,
+        // Unknown: the SameSite cookie and the CSRF token decide.
+        (None | Some("null"), _) => true,
         (Some(origin), Some(host)) => origin
             .split_once("://")
             .is_some_and(|(_, rest)| rest == host),
         (Some(_), None) => false,
-        (None, _) => true,
     }
 }
 
