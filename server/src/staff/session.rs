@@ -277,9 +277,21 @@ mod tests {
             ("host", "a.de"),
             ("sec-fetch-site", "cross-site")
         ])));
+        // The site's own form under `Referrer-Policy: no-referrer`.
+        assert!(super::same_origin(&headers(&[
+            ("host", "a.de"),
+            ("origin", "null"),
+            ("sec-fetch-site", "same-origin")
+        ])));
         assert!(!super::same_origin(&headers(&[
             ("host", "a.de"),
-            ("origin", "null")
+            ("origin", "null"),
+            ("sec-fetch-site", "cross-site")
+        ])));
+        assert!(!super::same_origin(&headers(&[
+            ("host", "a.de"),
+            ("origin", "https://a.de"),
+            ("sec-fetch-site", "same-site")
         ])));
     }
 
