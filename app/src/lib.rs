@@ -73,6 +73,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/kontaktanfrage/pruefen") view=pages::ContactCheck/>
                     <Route path=path!("/mitarbeit") view=pages::StaffHome ssr=SsrMode::Async/>
                     <Route path=path!("/mitarbeit/anmelden") view=pages::StaffSignIn/>
+                    <Route path=path!("/mitarbeit/gruppen") view=pages::StaffGroups ssr=SsrMode::Async/>
+                    <Route path=path!("/mitarbeit/gruppe/:id") view=pages::StaffGroup ssr=SsrMode::Async/>
+                    <Route path=path!("/mitarbeit/konflikte") view=pages::StaffConflicts ssr=SsrMode::Async/>
                 </Routes>
             </components::Layout>
         </Router>

@@ -128,34 +128,16 @@ fn build_directory(records: &Records) -> Result<Directory, StartError> {
     Ok(Directory::build(records)?)
 }
 
-/// How the staff pages learn who is signed in (`app::staff`).
-fn staff_lookup(state: AppState) -> app::staff::SessionLookup {
-    app::staff::SessionLookup(std::sync::Arc::new(
-        move |parts: axum::http::request::Parts| {
-            let state = state.clone();
-            Box::pin(async move {
-                let session = parts.extensions.get::<tower_sessions::Session>()?.clone();
-                let me = staff::session::signed_in(&session, &state).await.ok()??;
-                Some(app::staff::StaffView {
-                    name: me.staff.name,
-                    login: me.staff.login.to_string(),
-                    role: me.staff.role,
-                    csrf: me.csrf,
-                })
-            })
-        },
-    ))
-}
-
 /// The whole application: pages, server functions, API, static files.
 pub fn router(state: AppState) -> Router {
     let routes = generate_route_list(App);
     let context = {
         let directory = state.directory.clone();
-        let sessions = staff_lookup(state.clone());
+        let staff =
+            app::staff::StaffAccess(std::sync::Arc::new(staff::backend::Backend(state.clone())));
         move || {
             provide_context(directory.clone());
-            provide_context(sessions.clone());
+            provide_context(staff.clone());
         }
     };
     Router::new()

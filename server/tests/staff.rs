@@ -749,3 +749,227 @@ async fn a_push_of_one_edit_costs_under_2_kb_on_the_wire() {
     );
     assert!(total < 2048, "{total} B");
 }
+
+/// The edit form's hidden fields and values, as the page renders them.
+async fn edit_form(app: &TestApp, b: &Browser, group: &str) -> Vec<(String, String)> {
+    let req = Request::get(format!("/mitarbeit/gruppe/{group}"))
+        .header("cookie", b.cookie.clone().unwrap())
+        .body(Body::empty())
+        .unwrap();
+    let resp = app.router.clone().oneshot(req).await.unwrap();
+    let html = String::from_utf8(
+        resp.into_body()
+            .collect()
+            .await
+            .unwrap()
+            .to_bytes()
+            .to_vec(),
+    )
+    .unwrap();
+    let form = &html[html.find(r#"class="staff-edit""#).expect("the edit form")..];
+    let form = &form[..form.find("</form>").unwrap()];
+    let attr = |tag: &str, name: &str| -> Option<String> {
+        let start = tag.find(&format!(" {name}=\""))? + name.len() + 3;
+        Some(
+            html_escape::decode_html_entities(&tag[start..start + tag[start..].find('"')?])
+                .into_owned(),
+        )
+    };
+    // What a browser sends: inputs, the selected option of each select,
+    // textareas.
+    let mut pairs = Vec::new();
+    let mut select: Option<String> = None;
+    for tag in form.split('<') {
+        if tag.starts_with("input") {
+            if let (Some(n), v) = (attr(tag, "name"), attr(tag, "value")) {
+                pairs.push((n, v.unwrap_or_default()));
+            }
+        } else if tag.starts_with("select") {
+            select = attr(tag, "name");
+        } else if tag.starts_with("option") && tag.contains(" selected") {
+            if let (Some(n), Some(v)) = (select.clone(), attr(tag, "value")) {
+                pairs.push((n, v));
+            }
+        } else if tag.starts_with("textarea") {
+            let text = tag.split_once('>').map(|(_, t)| t).unwrap_or_default();
+            pairs.push((
+                attr(tag, "name").unwrap(),
+                html_escape::decode_html_entities(text).into_owned(),
+            ));
+        }
+    }
+    pairs
+}
+
+fn with(mut pairs: Vec<(String, String)>, name: &str, value: &str) -> Vec<(String, String)> {
+    pairs.retain(|(k, _)| k != name);
+    pairs.push((name.to_owned(), value.to_owned()));
+    pairs
+}
+
+async fn post_form(app: &TestApp, b: &Browser, uri: &str, pairs: &[(String, String)]) -> Answer {
+    let body = serde_urlencoded::to_string(pairs).unwrap();
+    send(
+        app,
+        b,
+        Method::POST,
+        uri,
+        Some(("application/x-www-form-urlencoded", body)),
+    )
+    .await
+}
+
+#[tokio::test]
+async fn the_edit_form_saves_merges_shows_conflicts_to_decide_and_restores() {
+    let app = TestApp::start().await;
+    let anna = signed_in(&app, "anna", Role::Editor).await;
+    let ben = signed_in(&app, "ben", Role::Editor).await;
+    let (group, base, _) = a_group(&app, &anna).await;
+    let uri = format!("/mitarbeit/gruppe/{group}");
+    // Both open the form at the same version.
+    let anna_form = edit_form(&app, &anna, &group).await;
+    let ben_form = edit_form(&app, &ben, &group).await;
+    assert!(anna_form
+        .iter()
+        .any(|(k, v)| k == "base" && *v == base.to_string()));
+
+    let a = post_form(
+        &app,
+        &anna,
+        &uri,
+        &with(anna_form.clone(), "contact.phone", "0221 555555"),
+    )
+    .await;
+    assert_eq!(a.location, format!("{uri}?ergebnis=gespeichert"));
+    let b = post_form(
+        &app,
+        &ben,
+        &uri,
+        &with(ben_form.clone(), "location.room_note", "Raum 7"),
+    )
+    .await;
+    assert_eq!(b.location, format!("{uri}?ergebnis=gespeichert"));
+    let now = send(
+        &app,
+        &anna,
+        Method::GET,
+        &format!("/api/v1/staff/records/group/{group}"),
+        None,
+    )
+    .await
+    .json;
+    assert_eq!(now["record"]["data"]["contact"]["phone"], "0221 555555");
+    // The same form sent again (a double click, a lost answer): one edit.
+    let again = post_form(
+        &app,
+        &anna,
+        &uri,
+        &with(anna_form.clone(), "contact.phone", "0221 555555"),
+    )
+    .await;
+    assert_eq!(again.location, format!("{uri}?ergebnis=gespeichert"));
+    assert_eq!(
+        now_history(&app, &anna, &group)
+            .await
+            .as_array()
+            .unwrap()
+            .len(),
+        now["history"].as_array().unwrap().len()
+    );
+
+    // A mistake is named, nothing saved.
+    let bad = post_form(
+        &app,
+        &anna,
+        &uri,
+        &with(anna_form.clone(), "contact.email", "keine-adresse"),
+    )
+    .await;
+    assert_eq!(bad.location, format!("{uri}?fehler=contact.email"));
+
+    // Both rename from the same form: the second is a conflict to decide.
+    let a = post_form(&app, &anna, &uri, &with(anna_form, "name", "Gruppe Anna")).await;
+    assert_eq!(a.location, format!("{uri}?ergebnis=gespeichert"));
+    let b = post_form(&app, &ben, &uri, &with(ben_form, "name", "Gruppe Ben")).await;
+    assert_eq!(b.location, format!("{uri}?ergebnis=konflikt"));
+    let (_, page) = {
+        let req = Request::get(&uri)
+            .header("cookie", ben.cookie.clone().unwrap())
+            .body(Body::empty())
+            .unwrap();
+        let resp = app.router.clone().oneshot(req).await.unwrap();
+        (
+            resp.status(),
+            String::from_utf8(
+                resp.into_body()
+                    .collect()
+                    .await
+                    .unwrap()
+                    .to_bytes()
+                    .to_vec(),
+            )
+            .unwrap(),
+        )
+    };
+    assert!(
+        page.contains("Zu entscheiden") && page.contains("„Gruppe Ben“ übernehmen"),
+        "{page}"
+    );
+    let conflict = send(&app, &ben, Method::GET, "/api/v1/staff/conflicts", None)
+        .await
+        .json[0]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let decide = vec![
+        ("csrf".to_owned(), ben.csrf.clone().unwrap()),
+        ("wahl".to_owned(), "meine".to_owned()),
+    ];
+    let d = post_form(
+        &app,
+        &ben,
+        &format!("/mitarbeit/konflikt/{conflict}"),
+        &decide,
+    )
+    .await;
+    assert_eq!(d.location, format!("{uri}?ergebnis=gespeichert"));
+    assert!(
+        send(&app, &ben, Method::GET, "/api/v1/staff/conflicts", None)
+            .await
+            .json
+            .as_array()
+            .unwrap()
+            .is_empty()
+    );
+    assert_eq!(
+        app.get_json(&format!("/api/v1/groups/{group}")).await.1["name"],
+        "Gruppe Ben"
+    );
+
+    // Back to the version before all this.
+    let restore = vec![
+        ("csrf".to_owned(), anna.csrf.clone().unwrap()),
+        ("version".to_owned(), base.to_string()),
+    ];
+    let r = post_form(&app, &anna, &format!("{uri}/wiederherstellen"), &restore).await;
+    assert_eq!(r.location, format!("{uri}?ergebnis=gespeichert"));
+    let history = now_history(&app, &anna, &group).await;
+    let old = history
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|h| h["version"] == base)
+        .unwrap()["data"]
+        .clone();
+    assert_eq!(history[0]["data"], old);
+
+    // Without a session the form leads to the sign-in, nothing saved.
+    let stale = post_form(
+        &app,
+        &Browser::default(),
+        &uri,
+        &[("name".to_owned(), "X".to_owned())],
+    )
+    .await;
+    assert_eq!(stale.location, "/mitarbeit/anmelden?fehler=abgelaufen");
+}

@@ -44,7 +44,7 @@ pub fn ContactRequestForm(group_id: String, slug: String, office: Option<String>
 /// the form, so sending it twice (a lost answer, a double click) stores
 /// one request. A form rendered in the browser has none; the service
 /// worker gives it one.
-fn request_id() -> String {
+pub(crate) fn request_id() -> String {
     #[cfg(feature = "ssr")]
     return uuid::Uuid::new_v4().to_string();
     #[cfg(not(feature = "ssr"))]

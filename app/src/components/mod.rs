@@ -7,6 +7,7 @@ mod office_card;
 mod query_form;
 mod search_box;
 
+pub(crate) use contact_form::request_id;
 pub use contact_form::ContactRequestForm;
 pub use group_card::{CardStyle, GroupCards};
 pub use layout::Layout;

@@ -10,6 +10,7 @@ mod not_found;
 mod offices;
 mod results;
 mod staff;
+mod staff_edit;
 mod topics;
 
 pub use a_to_z::AToZ;
@@ -22,4 +23,5 @@ pub use not_found::NotFound;
 pub use offices::Offices;
 pub use results::Results;
 pub use staff::{StaffHome, StaffSignIn};
+pub use staff_edit::{StaffConflicts, StaffGroup, StaffGroups};
 pub use topics::{TopicPage, Topics};

@@ -49,6 +49,10 @@ pub fn StaffHome() -> impl IntoView {
                 Ok(Some(me)) => view! {
                     <h1>"Mitarbeit"</h1>
                     <p class="staff-who">"Angemeldet als " <strong>{me.name.clone()}</strong> " (" {me.role.label()} ")"</p>
+                    <ul class="staff-links">
+                        <li><a href="/mitarbeit/gruppen">"Gruppen bearbeiten"</a></li>
+                        <li><a href="/mitarbeit/konflikte">"Offene Konflikte"</a></li>
+                    </ul>
                     <form method="post" action="/mitarbeit/abmelden">
                         <input type="hidden" name="csrf" value=me.csrf.clone()/>
                         <button type="submit">"Abmelden"</button>

@@ -12,37 +12,12 @@ use uuid::Uuid;
 use wegweiser_core::domain::{GroupInput, OfficeInput, StaffId, TopicInput, Version};
 use wegweiser_core::edit::{
     decide, Clash, ConflictId, ConflictReport, Current, Decision, FieldChange, FieldMessage,
-    Merged, Mutation, MutationId, Outcome, Pushed, StaffPage, StaffRecord,
+    HistoryEntry, Merged, Mutation, MutationId, OpenConflict, Outcome, Pushed, StaffPage,
+    StaffRecord,
 };
 use wegweiser_core::sync::{Cursor, RecordKind as Kind};
 
 type Tx<'a> = Transaction<'a, Sqlite>;
-
-/// One version of a record, as the history shows it.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
-pub struct HistoryEntry {
-    pub version: Version,
-    pub at: String,
-    /// The staff member's name; none for the command line.
-    pub by: Option<String>,
-    pub source: String,
-    /// The staff edit that made this version.
-    pub mutation: Option<MutationId>,
-    pub archived: bool,
-    pub changes: Vec<FieldChange>,
-    pub data: Value,
-}
-
-/// An open conflict, for the staff's list.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
-pub struct OpenConflict {
-    pub kind: Kind,
-    pub record: Uuid,
-    pub mine_by: String,
-    pub mine_at: String,
-    #[serde(flatten)]
-    pub report: ConflictReport,
-}
 
 impl Store {
     /// Apply a push by `staff`, in one transaction.

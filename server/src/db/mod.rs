@@ -3,7 +3,6 @@
 mod edits;
 mod store;
 
-pub use edits::{HistoryEntry, OpenConflict};
 pub use store::{Delivery, ImportSummary, Store, StoreError};
 
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};

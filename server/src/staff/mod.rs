@@ -6,6 +6,8 @@
 //! CSRF token on the server, whatever a page showed.
 
 pub mod accounts;
+pub mod backend;
+mod forms;
 pub mod limiter;
 pub mod session;
 
@@ -42,6 +44,12 @@ pub fn forms() -> Router<AppState> {
     Router::new()
         .route(session::SIGN_IN_PAGE, post(session::sign_in))
         .route("/mitarbeit/abmelden", post(session::sign_out))
+        .route("/mitarbeit/gruppe/{id}", post(forms::save_group))
+        .route(
+            "/mitarbeit/gruppe/{id}/wiederherstellen",
+            post(forms::restore),
+        )
+        .route("/mitarbeit/konflikt/{id}", post(forms::decide))
 }
 
 #[derive(Serialize)]
@@ -118,7 +126,7 @@ async fn changes(
 #[derive(Serialize)]
 struct RecordWithHistory {
     record: StaffRecord,
-    history: Vec<crate::db::HistoryEntry>,
+    history: Vec<wegweiser_core::edit::HistoryEntry>,
 }
 
 /// `GET /api/v1/staff/records/{kind}/{id}`: a record and its history.
@@ -144,7 +152,7 @@ async fn record(
 async fn conflicts(
     State(state): State<AppState>,
     me: SignedIn,
-) -> Result<Json<Vec<crate::db::OpenConflict>>, ApiError> {
+) -> Result<Json<Vec<wegweiser_core::edit::OpenConflict>>, ApiError> {
     let _ = me;
     Ok(Json(state.store.open_conflicts().await?))
 }

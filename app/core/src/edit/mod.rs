@@ -6,12 +6,15 @@
 //!   and the version it was based on;
 //! - [`merge`]: the per-field merge rule and what a mutation does to a
 //!   record;
-//! - [`push`]: a push and its answers on the wire.
+//! - [`push`]: a push and its answers on the wire, and what staff read
+//!   (records, history, conflicts);
+//! - [`form`]: a group's edit form, and the mutation a posted form makes.
 //!
 //! Pure like the rest of the core: the server runs it in its transaction,
 //! the browser to show its own edits before the server has them.
 
 pub mod fields;
+pub mod form;
 pub mod merge;
 pub mod mutation;
 pub mod push;
@@ -20,6 +23,6 @@ pub use fields::{diff, FieldChange, FieldPath};
 pub use merge::{decide, merge, Clash, Current, Decision, Merged, Refusal};
 pub use mutation::{Changes, ConflictId, Mutation, MutationId, Op};
 pub use push::{
-    ConflictReport, FieldMessage, Outcome, PushRequest, PushResponse, Pushed, StaffPage,
-    StaffRecord,
+    ConflictReport, FieldMessage, HistoryEntry, OpenConflict, Outcome, PushRequest, PushResponse,
+    Pushed, StaffPage, StaffRecord,
 };

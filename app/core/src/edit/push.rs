@@ -1,6 +1,7 @@
 //! A push on the wire (`POST /api/v1/staff/push`, docs/sync.md): the
 //! mutations of an outbox in order, and what became of each.
 
+use super::fields::FieldChange;
 use super::fields::FieldPath;
 use super::mutation::{ConflictId, Mutation, MutationId};
 use crate::domain::Version;
@@ -86,6 +87,32 @@ pub struct ConflictReport {
 pub struct FieldMessage {
     pub field: String,
     pub message: String,
+}
+
+/// One version of a record, as the history shows it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct HistoryEntry {
+    pub version: Version,
+    pub at: String,
+    /// The staff member's name; none for the command line.
+    pub by: Option<String>,
+    pub source: String,
+    /// The staff edit that made this version.
+    pub mutation: Option<MutationId>,
+    pub archived: bool,
+    pub changes: Vec<FieldChange>,
+    pub data: Value,
+}
+
+/// An open conflict, for the staff's list.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OpenConflict {
+    pub kind: crate::sync::RecordKind,
+    pub record: uuid::Uuid,
+    pub mine_by: String,
+    pub mine_at: String,
+    #[serde(flatten)]
+    pub report: ConflictReport,
 }
 
 #[cfg(test)]

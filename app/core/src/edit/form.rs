@@ -1,0 +1,431 @@
+//! A group's edit form (docs/sync.md#the-edit-form): which fields it
+//! shows, and how a posted form becomes the edited data and a mutation.
+//! The server (a form posted without JavaScript), the page (checking
+//! before it sends) and the browser's outbox (offline) all use these
+//! functions, so a form means the same everywhere.
+//!
+//! Form fields are named by their path (`contact.phone`); schedule rows
+//! by `schedules.<row>.<part>` (`freq`, `weekday`, `interval`, `anchor`,
+//! `nth`, `opens_at`, `closes_at`); a row whose `freq` is empty is left
+//! out. Only fields present in the form are changed.
+
+use super::fields::{self, FieldPath};
+use super::mutation::{Changes, Mutation, MutationId, Op};
+use super::push::FieldMessage;
+use crate::domain::{
+    Accepting, Email, LongText, Name, Phone, Problem, Schedule, ShortText, Status, Version,
+};
+use crate::sync::RecordKind;
+use serde_json::{Map, Value};
+use std::collections::BTreeMap;
+
+/// How a field is read from its text.
+#[derive(Debug, Clone, Copy)]
+pub enum Input {
+    /// Text checked by its domain type; blank removes an optional field.
+    Text {
+        required: bool,
+        multiline: bool,
+        check: fn(&str) -> Result<(), Problem>,
+    },
+    /// One of fixed keys, with German labels.
+    Choice(&'static [(&'static str, &'static str)]),
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct FormField {
+    pub path: &'static str,
+    pub label: &'static str,
+    pub input: Input,
+}
+
+fn ok<T>(r: Result<T, Problem>) -> Result<(), Problem> {
+    r.map(|_| ())
+}
+
+const fn text(
+    path: &'static str,
+    label: &'static str,
+    required: bool,
+    check: fn(&str) -> Result<(), Problem>,
+) -> FormField {
+    FormField {
+        path,
+        label,
+        input: Input::Text {
+            required,
+            multiline: false,
+            check,
+        },
+    }
+}
+
+const ACCEPTING: &[(&str, &str)] = &[
+    ("yes", "nimmt neue Mitglieder auf"),
+    ("on_request", "neue Mitglieder nach Absprache"),
+    ("no", "nimmt derzeit keine neuen Mitglieder auf"),
+];
+const STATUS: &[(&str, &str)] = &[
+    ("active", "aktiv"),
+    ("founding", "in Gründung"),
+    ("paused", "pausiert"),
+    ("ended", "beendet"),
+];
+
+/// The group fields the edit form shows, in order (the schedules follow).
+pub const GROUP_FIELDS: &[FormField] = &[
+    text("name", "Name der Gruppe", true, |s| ok(Name::parse(s))),
+    text("description", "Kurzbeschreibung", true, |s| {
+        ok(ShortText::parse(s))
+    }),
+    FormField {
+        path: "details",
+        label: "Ausführliche Beschreibung",
+        input: Input::Text {
+            required: false,
+            multiline: true,
+            check: |s| ok(LongText::parse(s)),
+        },
+    },
+    text(
+        "contact.person",
+        "Ansprechperson (Vorname oder Pseudonym)",
+        false,
+        |s| ok(Name::parse(s)),
+    ),
+    text("contact.phone", "Telefon", false, |s| ok(Phone::parse(s))),
+    text("contact.email", "E-Mail", false, |s| ok(Email::parse(s))),
+    text(
+        "location.room_note",
+        "Raum (z. B. „2. OG, Raum 3“)",
+        false,
+        |s| ok(ShortText::parse(s)),
+    ),
+    text("schedule_note", "Hinweis zu den Treffen", false, |s| {
+        ok(ShortText::parse(s))
+    }),
+    FormField {
+        path: "accepting_new_members",
+        label: "Neue Mitglieder",
+        input: Input::Choice(ACCEPTING),
+    },
+    FormField {
+        path: "status",
+        label: "Stand der Gruppe",
+        input: Input::Choice(STATUS),
+    },
+];
+
+/// The rhythms the schedule editor offers.
+pub const FREQUENCIES: &[(&str, &str)] = &[
+    ("weekly", "jede Woche"),
+    ("every_n_weeks", "alle n Wochen"),
+    ("monthly_nth", "n-ter Wochentag im Monat"),
+    ("monthly_last", "letzter Wochentag im Monat"),
+];
+
+/// The text a field shows in the form for `data`.
+pub fn shown(data: &Value, path: &str) -> String {
+    match FieldPath::parse(path).map(|p| fields::get(data, &p)) {
+        Ok(Value::String(s)) => s,
+        Ok(Value::Null) | Err(_) => String::new(),
+        Ok(other) => other.to_string(),
+    }
+}
+
+/// The data after the form's edits, or every problem with its field.
+pub fn draft(original: &Value, form: &[(String, String)]) -> Result<Value, Vec<FieldMessage>> {
+    let posted: BTreeMap<&str, &str> = form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    let mut data = original.clone();
+    let mut problems = Vec::new();
+    for field in GROUP_FIELDS {
+        let Some(raw) = posted.get(field.path) else {
+            continue;
+        };
+        let raw = raw.trim();
+        let path = FieldPath::parse(field.path).expect("the form's paths are valid");
+        let problem = match field.input {
+            Input::Text {
+                required, check, ..
+            } => {
+                if raw.is_empty() {
+                    if required {
+                        Some(Problem::Empty)
+                    } else {
+                        fields::set(&mut data, &path, Value::Null);
+                        None
+                    }
+                } else {
+                    match check(raw) {
+                        Ok(()) => {
+                            fields::set(&mut data, &path, Value::String(raw.to_owned()));
+                            None
+                        }
+                        Err(p) => Some(p),
+                    }
+                }
+            }
+            Input::Choice(choices) => {
+                let valid = match field.path {
+                    "accepting_new_members" => Accepting::parse(raw).is_ok(),
+                    "status" => Status::parse(raw).is_ok(),
+                    _ => choices.iter().any(|(k, _)| *k == raw),
+                };
+                if valid {
+                    fields::set(&mut data, &path, Value::String(raw.to_owned()));
+                    None
+                } else {
+                    Some(Problem::OneOf("eine der angebotenen Möglichkeiten"))
+                }
+            }
+        };
+        if let Some(p) = problem {
+            problems.push(FieldMessage {
+                field: field.path.to_owned(),
+                message: p.to_string(),
+            });
+        }
+    }
+    if posted.keys().any(|k| k.starts_with("schedules.")) {
+        match schedules(&posted) {
+            Ok(list) => fields::set(
+                &mut data,
+                &FieldPath::parse("schedules").expect("valid"),
+                if list.is_empty() {
+                    Value::Null
+                } else {
+                    Value::Array(list)
+                },
+            ),
+            Err(mut p) => problems.append(&mut p),
+        }
+    }
+    if problems.is_empty() {
+        Ok(data)
+    } else {
+        Err(problems)
+    }
+}
+
+/// The schedule rows of a form, each checked by [`Schedule`].
+fn schedules(posted: &BTreeMap<&str, &str>) -> Result<Vec<Value>, Vec<FieldMessage>> {
+    let mut rows: BTreeMap<usize, Map<String, Value>> = BTreeMap::new();
+    for (key, value) in posted {
+        let Some(rest) = key.strip_prefix("schedules.") else {
+            continue;
+        };
+        let Some((row, part)) = rest.split_once('.') else {
+            continue;
+        };
+        let Ok(row) = row.parse::<usize>() else {
+            continue;
+        };
+        let value = value.trim();
+        if value.is_empty() {
+            continue;
+        }
+        let value = match part {
+            "interval" | "nth" => match value.parse::<u8>() {
+                Ok(n) => Value::from(n),
+                Err(_) => Value::String(value.to_owned()),
+            },
+            "freq" | "weekday" | "anchor" | "opens_at" | "closes_at" => {
+                Value::String(value.to_owned())
+            }
+            _ => continue,
+        };
+        rows.entry(row).or_default().insert(part.to_owned(), value);
+    }
+    let mut list = Vec::new();
+    let mut problems = Vec::new();
+    for (row, mut parts) in rows {
+        let Some(freq) = parts.get("freq").and_then(Value::as_str).map(str::to_owned) else {
+            continue;
+        };
+        // Parts the rhythm does not use are left out (the form shows them all).
+        if freq != "every_n_weeks" {
+            parts.remove("interval");
+            parts.remove("anchor");
+        }
+        if freq != "monthly_nth" {
+            parts.remove("nth");
+        }
+        match serde_json::from_value::<Schedule>(Value::Object(parts)) {
+            Ok(s) => list.push(serde_json::to_value(s).expect("a schedule serialises")),
+            Err(e) => problems.push(FieldMessage {
+                field: format!("schedules.{row}"),
+                message: schedule_message(&e.to_string()),
+            }),
+        }
+    }
+    if problems.is_empty() {
+        Ok(list)
+    } else {
+        Err(problems)
+    }
+}
+
+/// serde's message without its position suffix.
+fn schedule_message(raw: &str) -> String {
+    let text = raw.split(" at line ").next().unwrap_or(raw);
+    if text.starts_with("missing field") {
+        format!("unvollständig ({text})")
+    } else {
+        text.to_owned()
+    }
+}
+
+/// The mutation a posted form makes: `None` when nothing changed.
+pub fn mutation(
+    id: MutationId,
+    record: uuid::Uuid,
+    base: Version,
+    original: &Value,
+    form: &[(String, String)],
+) -> Result<Option<Mutation>, Vec<FieldMessage>> {
+    let data = draft(original, form)?;
+    let changes = fields::diff(original, &data);
+    if changes.is_empty() {
+        return Ok(None);
+    }
+    let changes = Changes::new(changes).map_err(|e| {
+        vec![FieldMessage {
+            field: String::new(),
+            message: e.to_string(),
+        }]
+    })?;
+    Ok(Some(Mutation {
+        id,
+        kind: RecordKind::Group,
+        record,
+        op: Op::Update { base, changes },
+        resolves: Vec::new(),
+    }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn form(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
+    }
+
+    fn original() -> Value {
+        json!({"name": "Trauercafé", "description": "Austausch.", "contact": {"phone": "0221 123456", "publish": true},
+               "schedules": [{"freq": "weekly", "weekday": "mo", "opens_at": "18:00", "closes_at": "19:30"}],
+               "accepting_new_members": "yes", "status": "active"})
+    }
+
+    #[test]
+    fn a_changed_phone_number_is_one_change_of_one_field() {
+        let m = mutation(
+            MutationId(uuid::Uuid::nil()),
+            uuid::Uuid::nil(),
+            Version(3),
+            &original(),
+            &form(&[
+                ("name", "Trauercafé"),
+                ("contact.phone", "0221 654321"),
+                ("contact.email", ""),
+            ]),
+        )
+        .unwrap()
+        .unwrap();
+        let Op::Update { changes, base } = m.op else {
+            panic!()
+        };
+        assert_eq!(base, Version(3));
+        assert_eq!(changes.as_slice().len(), 1);
+        assert_eq!(changes.as_slice()[0].path.as_str(), "contact.phone");
+        assert_eq!(changes.as_slice()[0].to, json!("0221 654321"));
+    }
+
+    #[test]
+    fn an_unchanged_form_makes_no_mutation() {
+        let f = form(&[
+            ("name", "Trauercafé"),
+            ("description", "Austausch."),
+            ("status", "active"),
+        ]);
+        assert_eq!(
+            mutation(
+                MutationId(uuid::Uuid::nil()),
+                uuid::Uuid::nil(),
+                Version(1),
+                &original(),
+                &f
+            )
+            .unwrap(),
+            None
+        );
+    }
+
+    #[test]
+    fn every_bad_field_is_named_with_a_german_message() {
+        let f = form(&[
+            ("name", ""),
+            ("contact.phone", "keine Nummer"),
+            ("status", "weg"),
+            ("schedules.0.freq", "monthly_nth"),
+            ("schedules.0.weekday", "tu"),
+            ("schedules.0.opens_at", "18:00"),
+            ("schedules.0.closes_at", "17:00"),
+            ("schedules.0.nth", "2"),
+        ]);
+        let problems = draft(&original(), &f).unwrap_err();
+        let named: Vec<&str> = problems.iter().map(|p| p.field.as_str()).collect();
+        assert_eq!(named, ["name", "contact.phone", "status", "schedules.0"]);
+        assert_eq!(problems[0].message, "darf nicht leer sein");
+    }
+
+    #[test]
+    fn schedule_rows_cover_every_rhythm_and_blank_rows_are_left_out() {
+        let f = form(&[
+            ("schedules.0.freq", "every_n_weeks"),
+            ("schedules.0.weekday", "we"),
+            ("schedules.0.interval", "2"),
+            ("schedules.0.anchor", "2026-11-18"),
+            ("schedules.0.opens_at", "10:00"),
+            ("schedules.0.closes_at", "11:30"),
+            ("schedules.0.nth", "3"),
+            ("schedules.1.freq", "monthly_last"),
+            ("schedules.1.weekday", "fr"),
+            ("schedules.1.opens_at", "19:00"),
+            ("schedules.1.closes_at", "21:00"),
+            ("schedules.2.freq", ""),
+            ("schedules.2.weekday", "mo"),
+        ]);
+        let data = draft(&original(), &f).unwrap();
+        assert_eq!(
+            data["schedules"],
+            json!([
+                {"freq": "every_n_weeks", "weekday": "we", "interval": 2, "anchor": "2026-11-18", "opens_at": "10:00", "closes_at": "11:30"},
+                {"freq": "monthly_last", "weekday": "fr", "opens_at": "19:00", "closes_at": "21:00"},
+            ])
+        );
+        // An anchor that is not the weekday is named.
+        let bad = form(&[
+            ("schedules.0.freq", "every_n_weeks"),
+            ("schedules.0.weekday", "we"),
+            ("schedules.0.interval", "2"),
+            ("schedules.0.anchor", "2026-11-19"),
+            ("schedules.0.opens_at", "10:00"),
+            ("schedules.0.closes_at", "11:30"),
+        ]);
+        assert_eq!(
+            draft(&original(), &bad).unwrap_err()[0].field,
+            "schedules.0"
+        );
+    }
+
+    #[test]
+    fn the_form_shows_what_the_data_holds() {
+        assert_eq!(shown(&original(), "contact.phone"), "0221 123456");
+        assert_eq!(shown(&original(), "contact.email"), "");
+    }
+}

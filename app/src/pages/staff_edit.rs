@@ -1,0 +1,452 @@
+//! The staff's group pages (docs/staff.md): the list, a group's edit form
+//! with its open conflicts and history, and all open conflicts. Forms are
+//! plain posts (server/src/staff/forms.rs); with JavaScript the edit form
+//! is checked first with the same rules the server uses
+//! (`core::edit::form`), and the messages appear next to the fields.
+
+use crate::components::{request_id, LoadError, Loading};
+use crate::staff::{staff_conflicts, staff_group, staff_groups, GroupEdit, GroupList, StaffView};
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+use leptos_router::hooks::{use_params_map, use_query_map};
+use serde_json::Value;
+use std::collections::BTreeMap;
+use wegweiser_core::domain::Weekday;
+use wegweiser_core::edit::form::{shown, FormField, Input, FREQUENCIES, GROUP_FIELDS};
+use wegweiser_core::edit::{HistoryEntry, OpenConflict};
+
+fn signed_out() -> AnyView {
+    view! {
+        <h1>"Mitarbeit"</h1>
+        <p>"Sie sind nicht angemeldet."</p>
+        <p><a href="/mitarbeit/anmelden">"Zur Anmeldung"</a></p>
+    }
+    .into_any()
+}
+
+fn csrf_field(me: &StaffView) -> impl IntoView {
+    view! { <input type="hidden" name="csrf" value=me.csrf.clone()/> }
+}
+
+#[component]
+pub fn StaffGroups() -> impl IntoView {
+    let q = use_query_map()
+        .read_untracked()
+        .get("q")
+        .unwrap_or_default();
+    let data = Resource::new(move || q.clone(), staff_groups);
+    view! {
+        <Title text="Gruppen bearbeiten"/>
+        <Meta name="robots" content="noindex"/>
+        <Suspense fallback=Loading>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(Some(list)) => groups_view(list).into_any(),
+                    Ok(None) => signed_out(),
+                    Err(_) => view! { <LoadError/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+fn groups_view(list: GroupList) -> impl IntoView {
+    let q = use_query_map()
+        .read_untracked()
+        .get("q")
+        .unwrap_or_default();
+    let conflicts = list.open_conflicts;
+    view! {
+        <h1>"Gruppen bearbeiten"</h1>
+        {(conflicts > 0).then(|| view! {
+            <p class="staff-note"><a href="/mitarbeit/konflikte">{format!("{conflicts} offene Konflikte entscheiden")}</a></p>
+        })}
+        <form method="get" action="/mitarbeit/gruppen" role="search">
+            <label for="staff-q">"Name enthält"</label>
+            <input id="staff-q" name="q" type="search" value=q/>
+            <button type="submit">"Suchen"</button>
+        </form>
+        <p>{format!("{} Gruppen", list.groups.len())}</p>
+        <ul class="staff-groups">
+            {list.groups.into_iter().map(|g| {
+                let href = format!("/mitarbeit/gruppe/{}", g.id);
+                let note = if g.archived { " (archiviert)".to_owned() } else { format!(" ({})", status_label(&g.status)) };
+                view! { <li><a href=href>{g.name}</a>{note}</li> }
+            }).collect_view()}
+        </ul>
+    }
+}
+
+fn status_label(key: &str) -> &'static str {
+    wegweiser_core::domain::Status::parse(key)
+        .map(|s| s.label())
+        .unwrap_or("")
+}
+
+#[component]
+pub fn StaffGroup() -> impl IntoView {
+    let params = use_params_map();
+    let data = Resource::new(
+        move || params.read().get("id").unwrap_or_default(),
+        staff_group,
+    );
+    view! {
+        <Title text="Gruppe bearbeiten"/>
+        <Meta name="robots" content="noindex"/>
+        <Suspense fallback=Loading>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(Some(edit)) => view! { <GroupEditor edit=edit/> }.into_any(),
+                    Ok(None) => signed_out(),
+                    Err(_) => view! { <LoadError/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// What the address says about the last form sent.
+fn result_note() -> Option<(&'static str, &'static str)> {
+    let query = use_query_map().read_untracked();
+    if query.get("fehler").is_some_and(|f| !f.is_empty()) && query.get("ergebnis").is_none() {
+        return Some((
+            "errors",
+            "Einige Angaben sind nicht gültig; sie sind unten markiert. Nichts wurde gespeichert.",
+        ));
+    }
+    match query.get("ergebnis").as_deref() {
+        Some("gespeichert") => Some(("staff-ok", "Gespeichert.")),
+        Some("unveraendert") => Some(("staff-note", "Nichts geändert.")),
+        Some("konflikt") => Some(("errors", "Gespeichert, außer Feldern, die inzwischen jemand anders geändert hat: bitte unten entscheiden.")),
+        Some("abgelehnt") => Some(("errors", "Nicht gespeichert: die Änderung ergibt keinen gültigen Eintrag (Felder unten markiert).")),
+        _ => None,
+    }
+}
+
+#[component]
+fn GroupEditor(edit: GroupEdit) -> impl IntoView {
+    let GroupEdit {
+        me,
+        record,
+        history,
+        conflicts,
+    } = edit;
+    let id = record.id.to_string();
+    let data = record.data.clone();
+    let name = shown(&data, "name");
+    let original = serde_json::to_string(&data).unwrap_or_default();
+    // Fields the server named, from the address; the page's own check
+    // replaces them before sending.
+    let from_server: BTreeMap<String, String> = use_query_map()
+        .read_untracked()
+        .get("fehler")
+        .unwrap_or_default()
+        .split(',')
+        .filter(|f| !f.is_empty())
+        .map(|f| (f.to_owned(), "bitte prüfen".to_owned()))
+        .collect();
+    let messages = RwSignal::new(from_server);
+    let check = {
+        let data = data.clone();
+        move |ev: leptos::ev::SubmitEvent| check_before_sending(ev, &data, messages)
+    };
+    let action = format!("/mitarbeit/gruppe/{id}");
+    let archived = record.archived;
+    view! {
+        <p><a href="/mitarbeit/gruppen">"Alle Gruppen"</a></p>
+        <h1>{name.clone()}</h1>
+        {archived.then(|| view! { <p class="staff-note">"Diese Gruppe ist archiviert und nicht im öffentlichen Verzeichnis."</p> })}
+        {result_note().map(|(class, text)| view! { <p class=class role="status">{text}</p> })}
+        {(!conflicts.is_empty()).then(|| conflicts_view(&me, &conflicts))}
+        <form class="staff-edit" method="post" action=action on:submit=check novalidate>
+            {csrf_field(&me)}
+            <input type="hidden" name="mutation" value=request_id()/>
+            <input type="hidden" name="base" value=record.version.0.to_string()/>
+            <input type="hidden" name="original" value=original/>
+            {GROUP_FIELDS.iter().map(|f| field_view(f, &data, messages)).collect_view()}
+            {schedule_editor(&data, messages)}
+            <p><button type="submit">"Speichern"</button></p>
+        </form>
+        {history_view(&me, &id, record.version.0, history)}
+    }
+}
+
+/// With JavaScript: check the form with the server's rules before it is
+/// sent; with mistakes, stay and name them next to their fields.
+fn check_before_sending(
+    ev: leptos::ev::SubmitEvent,
+    original: &Value,
+    messages: RwSignal<BTreeMap<String, String>>,
+) {
+    #[cfg(feature = "hydrate")]
+    {
+        use wasm_bindgen::JsCast;
+        let Some(form) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlFormElement>().ok())
+        else {
+            return;
+        };
+        let Ok(data) = web_sys::FormData::new_with_form(&form) else {
+            return;
+        };
+        let mut pairs = Vec::new();
+        for entry in js_sys::try_iter(&data)
+            .ok()
+            .flatten()
+            .into_iter()
+            .flatten()
+            .flatten()
+        {
+            let entry: js_sys::Array = entry.unchecked_into();
+            if let (Some(k), Some(v)) = (entry.get(0).as_string(), entry.get(1).as_string()) {
+                pairs.push((k, v));
+            }
+        }
+        match wegweiser_core::edit::form::draft(original, &pairs) {
+            Ok(_) => messages.set(BTreeMap::new()),
+            Err(problems) => {
+                ev.prevent_default();
+                messages.set(problems.into_iter().map(|p| (p.field, p.message)).collect());
+            }
+        }
+    }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = (ev, original, messages);
+}
+
+fn message_for(
+    messages: RwSignal<BTreeMap<String, String>>,
+    field: &'static str,
+    id: String,
+) -> impl IntoView {
+    move || {
+        messages.with(|m| m.get(field).cloned()).map(|text| {
+            view! { <span class="field-error" id=format!("{id}-fehler")>{text}</span> }
+        })
+    }
+}
+
+fn field_view(
+    f: &'static FormField,
+    data: &Value,
+    messages: RwSignal<BTreeMap<String, String>>,
+) -> impl IntoView {
+    let id = format!("feld-{}", f.path.replace('.', "-"));
+    let value = shown(data, f.path);
+    let invalid = move || messages.with(|m| m.contains_key(f.path)).then_some("true");
+    let described = {
+        let id = id.clone();
+        move || {
+            messages
+                .with(|m| m.contains_key(f.path))
+                .then(|| format!("{id}-fehler"))
+        }
+    };
+    let input = match f.input {
+        Input::Text { required, multiline: true, .. } => view! {
+            <textarea id=id.clone() name=f.path required=required aria-invalid=invalid aria-describedby=described rows="5">{value}</textarea>
+        }
+        .into_any(),
+        Input::Text { required, .. } => view! {
+            <input id=id.clone() name=f.path type="text" value=value required=required aria-invalid=invalid aria-describedby=described/>
+        }
+        .into_any(),
+        Input::Choice(choices) => view! {
+            <select id=id.clone() name=f.path aria-invalid=invalid aria-describedby=described>
+                {choices.iter().map(|(key, label)| {
+                    let selected = *key == value;
+                    view! { <option value=*key selected=selected>{*label}</option> }
+                }).collect_view()}
+            </select>
+        }
+        .into_any(),
+    };
+    view! {
+        <p class="staff-field">
+            <label for=id.clone()>{f.label}</label>
+            {input}
+            {message_for(messages, f.path, id.clone())}
+        </p>
+    }
+}
+
+/// The meeting rhythms: each row one schedule, and one empty row to add
+/// one. "kein Termin" removes a row.
+fn schedule_editor(data: &Value, messages: RwSignal<BTreeMap<String, String>>) -> impl IntoView {
+    let rows: Vec<Value> = data["schedules"].as_array().cloned().unwrap_or_default();
+    let count = rows.len();
+    view! {
+        <fieldset class="staff-schedules">
+            <legend>"Treffen"</legend>
+            {rows.into_iter().chain(std::iter::once(Value::Null)).enumerate().map(|(i, row)| schedule_row(i, i == count, &row, messages)).collect_view()}
+        </fieldset>
+    }
+}
+
+fn schedule_row(
+    i: usize,
+    new: bool,
+    row: &Value,
+    messages: RwSignal<BTreeMap<String, String>>,
+) -> impl IntoView {
+    let part = |p: &str| {
+        row[p]
+            .as_str()
+            .map(str::to_owned)
+            .or_else(|| row[p].as_u64().map(|n| n.to_string()))
+            .unwrap_or_default()
+    };
+    let name = move |p: &str| format!("schedules.{i}.{p}");
+    let id = move |p: &str| format!("termin-{i}-{p}");
+    let freq = part("freq");
+    let weekday = part("weekday");
+    let key: &'static str = Box::leak(format!("schedules.{i}").into_boxed_str());
+    let legend = if new {
+        "Neues Treffen".to_owned()
+    } else {
+        format!("Treffen {}", i + 1)
+    };
+    view! {
+        <fieldset class="staff-schedule">
+            <legend>{legend}</legend>
+            <p>
+                <label for=id("freq")>"Rhythmus"</label>
+                <select id=id("freq") name=name("freq")>
+                    <option value="" selected=freq.is_empty()>"kein Termin"</option>
+                    {FREQUENCIES.iter().map(|(k, label)| view! { <option value=*k selected=*k == freq>{*label}</option> }).collect_view()}
+                </select>
+            </p>
+            <p>
+                <label for=id("weekday")>"Wochentag"</label>
+                <select id=id("weekday") name=name("weekday")>
+                    {Weekday::ALL.iter().map(|d| view! { <option value=d.key() selected=d.key() == weekday>{d.name()}</option> }).collect_view()}
+                </select>
+            </p>
+            <p>
+                <label for=id("nth")>"Welcher im Monat (1–4, für „n-ter Wochentag“)"</label>
+                <input id=id("nth") name=name("nth") type="number" min="1" max="4" value=part("nth")/>
+            </p>
+            <p>
+                <label for=id("interval")>"Alle wie viele Wochen (2–8)"</label>
+                <input id=id("interval") name=name("interval") type="number" min="2" max="8" value=part("interval")/>
+            </p>
+            <p>
+                <label for=id("anchor")>"Ein Treffen an diesem Tag (für „alle n Wochen“)"</label>
+                <input id=id("anchor") name=name("anchor") type="date" value=part("anchor")/>
+            </p>
+            <p>
+                <label for=id("opens_at")>"Beginn"</label>
+                <input id=id("opens_at") name=name("opens_at") type="time" value=part("opens_at")/>
+                <label for=id("closes_at")>"Ende"</label>
+                <input id=id("closes_at") name=name("closes_at") type="time" value=part("closes_at")/>
+            </p>
+            {message_for(messages, key, format!("termin-{i}"))}
+        </fieldset>
+    }
+}
+
+fn show_value(v: &Value) -> String {
+    match v {
+        Value::Null => "(leer)".to_owned(),
+        Value::String(s) => format!("„{s}“"),
+        other => other.to_string(),
+    }
+}
+
+fn conflicts_view(me: &StaffView, conflicts: &[OpenConflict]) -> impl IntoView {
+    view! {
+        <section class="staff-conflicts" aria-labelledby="konflikte">
+            <h2 id="konflikte">"Zu entscheiden"</h2>
+            {conflicts.iter().map(|c| {
+                let action = format!("/mitarbeit/konflikt/{}", c.report.id.0);
+                let theirs_by = c.report.theirs_by.clone().unwrap_or_else(|| "Import".to_owned());
+                view! {
+                    <div class="staff-conflict">
+                        <p>{format!("Feld „{}“: ", c.report.path)}
+                            {format!("{} hat {} eingetragen, {} {}.", c.mine_by, show_value(&c.report.mine), theirs_by, show_value(&c.report.theirs))}
+                            {format!(" Vorher: {}.", show_value(&c.report.base))}
+                        </p>
+                        <form method="post" action=action>
+                            {csrf_field(me)}
+                            <input type="hidden" name="mutation" value=request_id()/>
+                            <button type="submit" name="wahl" value="meine">{format!("{} übernehmen", show_value(&c.report.mine))}</button>
+                            " "
+                            <button type="submit" name="wahl" value="aktuelle">{format!("{} behalten", show_value(&c.report.theirs))}</button>
+                        </form>
+                        <p class="staff-note">"Oder einen dritten Wert unten im Formular eintragen und speichern."</p>
+                    </div>
+                }
+            }).collect_view()}
+        </section>
+    }
+}
+
+fn history_view(
+    me: &StaffView,
+    id: &str,
+    current: u64,
+    history: Vec<HistoryEntry>,
+) -> impl IntoView {
+    let action = format!("/mitarbeit/gruppe/{id}/wiederherstellen");
+    view! {
+        <section class="staff-history" aria-labelledby="verlauf">
+            <h2 id="verlauf">"Verlauf"</h2>
+            <ol reversed>
+                {history.into_iter().map(|h| {
+                    let who = h.by.clone().unwrap_or_else(|| match h.source.as_str() {
+                        "import" => "Import".to_owned(),
+                        _ => "Bestand".to_owned(),
+                    });
+                    let what = if h.changes.is_empty() {
+                        if h.archived { "archiviert".to_owned() } else { "ohne Feldänderung".to_owned() }
+                    } else {
+                        h.changes.iter().map(|c| format!("{}: {} → {}", c.path, show_value(&c.from), show_value(&c.to))).collect::<Vec<_>>().join("; ")
+                    };
+                    let restorable = h.version.0 != current;
+                    view! {
+                        <li>
+                            <p>{format!("Fassung {} · {} · {}", h.version.0, crate::format::short_date_time(&h.at), who)}</p>
+                            <p class="staff-changes">{what}</p>
+                            {restorable.then(|| view! {
+                                <form method="post" action=action.clone()>
+                                    {csrf_field(me)}
+                                    <input type="hidden" name="mutation" value=request_id()/>
+                                    <input type="hidden" name="version" value=h.version.0.to_string()/>
+                                    <button type="submit">{format!("Fassung {} wiederherstellen", h.version.0)}</button>
+                                </form>
+                            })}
+                        </li>
+                    }
+                }).collect_view()}
+            </ol>
+        </section>
+    }
+}
+
+#[component]
+pub fn StaffConflicts() -> impl IntoView {
+    let data = Resource::new(|| (), |_| staff_conflicts());
+    view! {
+        <Title text="Konflikte"/>
+        <Meta name="robots" content="noindex"/>
+        <Suspense fallback=Loading>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(Some((_, list))) => view! {
+                        <h1>"Offene Konflikte"</h1>
+                        {list.is_empty().then(|| view! { <p>"Keine. Alle Änderungen sind zusammengeführt."</p> })}
+                        <ul>
+                            {list.into_iter().map(|c| view! {
+                                <li><a href=format!("/mitarbeit/gruppe/{}", c.record)>{format!("Feld „{}“", c.report.path)}</a>
+                                {format!(": {} gegen {}", show_value(&c.report.mine), show_value(&c.report.theirs))}</li>
+                            }).collect_view()}
+                        </ul>
+                    }.into_any(),
+                    Ok(None) => signed_out(),
+                    Err(_) => view! { <LoadError/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}

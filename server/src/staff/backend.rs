@@ -1,0 +1,66 @@
+//! The staff pages' access to sessions and the store (`app::staff`).
+
+use crate::AppState;
+use app::staff::{Boxed, StaffBackend, StaffView, WithHistory};
+use wegweiser_core::edit::{OpenConflict, StaffRecord};
+use wegweiser_core::sync::{Cursor, RecordKind};
+
+pub struct Backend(pub AppState);
+
+impl StaffBackend for Backend {
+    fn signed_in(&self, parts: axum::http::request::Parts) -> Boxed<Option<StaffView>> {
+        let state = self.0.clone();
+        Box::pin(async move {
+            let session = parts.extensions.get::<tower_sessions::Session>()?.clone();
+            let me = super::session::signed_in(&session, &state).await.ok()??;
+            Some(StaffView {
+                name: me.staff.name,
+                login: me.staff.login.to_string(),
+                role: me.staff.role,
+                csrf: me.csrf,
+            })
+        })
+    }
+
+    fn records(&self) -> Boxed<Result<Vec<StaffRecord>, String>> {
+        let store = self.0.store.clone();
+        Box::pin(async move {
+            let mut all = Vec::new();
+            let mut since = Cursor(0);
+            loop {
+                let page = store
+                    .staff_changes(since, 5000)
+                    .await
+                    .map_err(|e| e.to_string())?;
+                all.extend(page.records);
+                since = page.next;
+                if !page.more {
+                    return Ok(all);
+                }
+            }
+        })
+    }
+
+    fn record(&self, id: uuid::Uuid) -> Boxed<Result<Option<WithHistory>, String>> {
+        let store = self.0.store.clone();
+        Box::pin(async move {
+            let Some(record) = store
+                .staff_record(RecordKind::Group, id)
+                .await
+                .map_err(|e| e.to_string())?
+            else {
+                return Ok(None);
+            };
+            let history = store
+                .history(RecordKind::Group, id)
+                .await
+                .map_err(|e| e.to_string())?;
+            Ok(Some((record, history)))
+        })
+    }
+
+    fn conflicts(&self) -> Boxed<Result<Vec<OpenConflict>, String>> {
+        let store = self.0.store.clone();
+        Box::pin(async move { store.open_conflicts().await.map_err(|e| e.to_string()) })
+    }
+}

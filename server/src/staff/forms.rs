@@ -1,0 +1,226 @@
+//! The staff pages' forms (docs/staff.md): a group's edit form, a
+//! conflict's decision, restoring an earlier version. Plain form posts,
+//! so they work without JavaScript; each becomes one mutation, pushed
+//! like any other (the same rules, history and conflicts), and the
+//! browser goes back to the group's page with the result in its address.
+
+use super::session::{signed_in, SignedIn};
+use crate::api::ApiError;
+use crate::AppState;
+use axum::extract::{Path, State};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::Form;
+use serde_json::Value;
+use time::OffsetDateTime;
+use tower_sessions::Session;
+use uuid::Uuid;
+use wegweiser_core::domain::{Role, Version};
+use wegweiser_core::edit::{
+    fields, form, Changes, ConflictId, FieldChange, Mutation, MutationId, Op, Outcome,
+};
+use wegweiser_core::sync::RecordKind;
+
+type Pairs = Vec<(String, String)>;
+
+fn get<'a>(pairs: &'a Pairs, name: &str) -> Option<&'a str> {
+    pairs
+        .iter()
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v.as_str())
+}
+
+/// The signed-in editor who sent this form, or where to go instead.
+async fn editor(
+    state: &AppState,
+    session: &Session,
+    pairs: &Pairs,
+) -> Result<Result<SignedIn, Response>, ApiError> {
+    let Some(me) = signed_in(session, state).await? else {
+        return Ok(Err(
+            Redirect::to("/mitarbeit/anmelden?fehler=abgelaufen").into_response()
+        ));
+    };
+    me.check(Role::Editor, get(pairs, "csrf"))?;
+    Ok(Ok(me))
+}
+
+/// A form's mutation gets its id from the form's own (chosen when the
+/// page was rendered) and what it changes: the same form sent twice (a
+/// double click, a lost answer) is one mutation; an old form edited again
+/// (the back button) is a new one.
+fn identify(pairs: &Pairs, mut m: Mutation) -> Mutation {
+    let form = get(pairs, "mutation")
+        .and_then(|f| Uuid::parse_str(f).ok())
+        .unwrap_or_else(Uuid::new_v4);
+    let content = serde_json::to_vec(&(&m.kind, &m.record, &m.op, &m.resolves))
+        .expect("a mutation serialises");
+    m.id = MutationId(Uuid::new_v5(&form, &content));
+    m
+}
+
+/// Set by [`identify`].
+const UNSET: MutationId = MutationId(Uuid::nil());
+
+fn page(id: Uuid, query: &str) -> Response {
+    Redirect::to(&format!("/mitarbeit/gruppe/{id}?{query}")).into_response()
+}
+
+fn bad(what: &str) -> ApiError {
+    ApiError::BadRequest(format!("Das Formular ist unvollständig: {what}."))
+}
+
+/// Push one mutation and say on the group's page how it went.
+async fn push(
+    state: &AppState,
+    me: &SignedIn,
+    pairs: &Pairs,
+    record: Uuid,
+    m: Mutation,
+) -> Result<Response, ApiError> {
+    let m = identify(pairs, m);
+    let results = state
+        .store
+        .push(me.staff.id, &[m], OffsetDateTime::now_utc())
+        .await?;
+    if let Err(e) = state.reload().await {
+        tracing::error!(error = %e, "directory not rebuilt after an edit");
+    }
+    Ok(match results.into_iter().next().map(|r| r.outcome) {
+        Some(Outcome::Applied { .. }) => page(record, "ergebnis=gespeichert"),
+        Some(Outcome::Conflict { .. }) => page(record, "ergebnis=konflikt"),
+        Some(Outcome::Rejected { fields, .. }) => {
+            let named: Vec<String> = fields.into_iter().map(|f| f.field).collect();
+            page(
+                record,
+                &format!("ergebnis=abgelehnt&fehler={}", named.join(",")),
+            )
+        }
+        None => page(record, "ergebnis=unveraendert"),
+    })
+}
+
+/// `POST /mitarbeit/gruppe/{id}`: the edit form. It carries the data as
+/// shown (`original`) and its version (`base`): the mutation is what the
+/// staff member changed, field by field.
+pub async fn save_group(
+    State(state): State<AppState>,
+    session: Session,
+    Path(id): Path<Uuid>,
+    Form(pairs): Form<Pairs>,
+) -> Result<Response, ApiError> {
+    let me = match editor(&state, &session, &pairs).await? {
+        Ok(me) => me,
+        Err(to_sign_in) => return Ok(to_sign_in),
+    };
+    let base = get(&pairs, "base")
+        .and_then(|b| b.parse().ok())
+        .map(Version)
+        .ok_or_else(|| bad("base"))?;
+    let original: Value = get(&pairs, "original")
+        .and_then(|o| serde_json::from_str(o).ok())
+        .ok_or_else(|| bad("original"))?;
+    match form::mutation(UNSET, id, base, &original, &pairs) {
+        Err(problems) => {
+            let named: Vec<String> = problems.into_iter().map(|p| p.field).collect();
+            Ok(page(id, &format!("fehler={}", named.join(","))))
+        }
+        Ok(None) => Ok(page(id, "ergebnis=unveraendert")),
+        Ok(Some(m)) => push(&state, &me, &pairs, id, m).await,
+    }
+}
+
+/// `POST /mitarbeit/konflikt/{id}`: keep mine (`wahl=meine`) or keep the
+/// value the record has (`wahl=aktuelle`). The decision is one more edit
+/// that names the conflict.
+pub async fn decide(
+    State(state): State<AppState>,
+    session: Session,
+    Path(conflict): Path<Uuid>,
+    Form(pairs): Form<Pairs>,
+) -> Result<Response, ApiError> {
+    let me = match editor(&state, &session, &pairs).await? {
+        Ok(me) => me,
+        Err(to_sign_in) => return Ok(to_sign_in),
+    };
+    let open = state.store.open_conflicts().await?;
+    let Some(c) = open
+        .into_iter()
+        .find(|c| c.report.id == ConflictId(conflict))
+    else {
+        return Err(ApiError::NotFound(
+            "Dieser Konflikt ist schon entschieden.".into(),
+        ));
+    };
+    let record = state
+        .store
+        .staff_record(c.kind, c.record)
+        .await?
+        .ok_or_else(|| ApiError::NotFound("Diesen Eintrag gibt es nicht.".into()))?;
+    let now = fields::get(&record.data, &c.report.path);
+    let op = match get(&pairs, "wahl") {
+        Some("meine") if now != c.report.mine => Op::Update {
+            base: record.version,
+            changes: Changes::new(vec![FieldChange {
+                path: c.report.path.clone(),
+                from: now,
+                to: c.report.mine.clone(),
+            }])
+            .map_err(|e| ApiError::BadRequest(e.to_string()))?,
+        },
+        Some("meine") | Some("aktuelle") => Op::Settle {
+            base: record.version,
+        },
+        _ => return Err(bad("wahl")),
+    };
+    let m = Mutation {
+        id: UNSET,
+        kind: c.kind,
+        record: c.record,
+        op,
+        resolves: vec![ConflictId(conflict)],
+    };
+    push(&state, &me, &pairs, c.record, m).await
+}
+
+/// `POST /mitarbeit/gruppe/{id}/wiederherstellen`: back to an earlier
+/// version (`version`), as one more edit.
+pub async fn restore(
+    State(state): State<AppState>,
+    session: Session,
+    Path(id): Path<Uuid>,
+    Form(pairs): Form<Pairs>,
+) -> Result<Response, ApiError> {
+    let me = match editor(&state, &session, &pairs).await? {
+        Ok(me) => me,
+        Err(to_sign_in) => return Ok(to_sign_in),
+    };
+    let version = get(&pairs, "version")
+        .and_then(|v| v.parse().ok())
+        .map(Version)
+        .ok_or_else(|| bad("version"))?;
+    let record = state
+        .store
+        .staff_record(RecordKind::Group, id)
+        .await?
+        .ok_or_else(|| ApiError::NotFound("Diesen Eintrag gibt es nicht.".into()))?;
+    let history = state.store.history(RecordKind::Group, id).await?;
+    let old = history
+        .into_iter()
+        .find(|h| h.version == version)
+        .ok_or_else(|| ApiError::NotFound("Diese Fassung gibt es nicht.".into()))?;
+    let changes = fields::diff(&record.data, &old.data);
+    if changes.is_empty() {
+        return Ok(page(id, "ergebnis=unveraendert"));
+    }
+    let m = Mutation {
+        id: UNSET,
+        kind: RecordKind::Group,
+        record: id,
+        op: Op::Update {
+            base: record.version,
+            changes: Changes::new(changes).map_err(|e| ApiError::BadRequest(e.to_string()))?,
+        },
+        resolves: Vec::new(),
+    };
+    push(&state, &me, &pairs, id, m).await
+}
