@@ -18,6 +18,7 @@ pub fn groups(n: usize) -> String {
 
 /// "21.11.2026, 15:02" in Berlin time, from an RFC 3339 instant; the text
 /// as it is when it is not one.
+#[cfg(feature = "ssr")]
 pub fn short_date_time(rfc3339: &str) -> String {
     use time::format_description::well_known::Rfc3339;
     match time::OffsetDateTime::parse(rfc3339, &Rfc3339) {

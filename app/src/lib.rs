@@ -89,7 +89,14 @@ pub fn hydrate() {
     // Offline, the service worker answers every address with the shell
     // page; render the address asked for instead of hydrating the shell.
     let doc = leptos::prelude::document();
-    if doc.get_element_by_id("app-shell").is_some() {
+    let staff_page = doc
+        .location()
+        .and_then(|l| l.pathname().ok())
+        .is_some_and(|p| p == "/mitarbeit" || p.starts_with("/mitarbeit/"));
+    if staff_page && doc.get_element_by_id("app-shell").is_none() {
+        // Staff pages are plain forms, rendered by the server only
+        // (pages/staff_offline.rs): nothing to hydrate.
+    } else if doc.get_element_by_id("app-shell").is_some() {
         if let Some(body) = doc.body() {
             body.set_inner_html("");
         }

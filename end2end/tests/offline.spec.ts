@@ -1,16 +1,14 @@
 import { expect, Page, test } from "@playwright/test";
-import { ChildProcess, execFileSync, spawn } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import site from "../site.json";
 import { hydrated, jsEnabled, visit } from "./helpers";
+import { ownServer, root, serverBin } from "./own-server";
 
 // After one visit the directory works without a connection (docs/offline.md):
 // the service worker keeps a replica in IndexedDB and answers from it.
 
-const root = path.resolve(__dirname, "../..");
-const serverBin = path.join(root, "target/release/server");
 
 test.beforeEach(async ({}, info) => {
   test.skip(!jsEnabled(info), "offline use needs JavaScript (the service worker)");
@@ -150,46 +148,6 @@ test("a change made on the server while offline arrives after reconnecting, as a
   }
 });
 
-async function waitForServer(url: string) {
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch (_) {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`${url} did not come up`);
-}
-
-/** A release server of its own, on `dir`/wegweiser.db and the site in
- * `siteRoot`, that a test can stop and start again. */
-function ownServer(dir: string, siteRoot: string, portOffset: number) {
-  const port = Number(process.env.WEGWEISER_TEST_PORT ?? 3100) + portOffset;
-  const base = `http://127.0.0.1:${port}`;
-  const env = {
-    ...process.env,
-    ...site.serverEnv,
-    LEPTOS_SITE_ROOT: siteRoot,
-    LEPTOS_SITE_ADDR: `127.0.0.1:${port}`,
-    DATABASE_URL: `sqlite://${dir}/wegweiser.db`,
-  };
-  let server: ChildProcess | null = null;
-  return {
-    base,
-    seed: (groups: number) => execFileSync(serverBin, ["seed", "--groups", String(groups)], { cwd: root, env, stdio: "ignore" }),
-    start: async () => {
-      server = spawn(serverBin, [], { cwd: root, stdio: "ignore", env });
-      await waitForServer(`${base}/api/v1/offices`);
-    },
-    stop: async () => {
-      if (!server || server.exitCode !== null) return;
-      const exited = new Promise((r) => server!.once("exit", r));
-      server.kill("SIGINT");
-      await exited;
-    },
-  };
-}
 
 test("a new deployment is offered, and after the reload the new version runs without errors", async ({ browser }) => {
   // A server of its own, on a copy of the built site that the test then

@@ -885,7 +885,32 @@ async fn the_edit_form_saves_merges_shows_conflicts_to_decide_and_restores() {
         &with(anna_form.clone(), "contact.email", "keine-adresse"),
     )
     .await;
-    assert_eq!(bad.location, format!("{uri}?fehler=contact.email"));
+    let query = bad.location.strip_prefix(&format!("{uri}?")).unwrap();
+    let fehler: Vec<(String, String)> = serde_urlencoded::from_str(query).unwrap();
+    let named: Vec<(String, String)> = serde_json::from_str(&fehler[0].1).unwrap();
+    assert_eq!(
+        named,
+        [(
+            "contact.email".to_owned(),
+            "ist keine gültige E-Mail-Adresse".to_owned()
+        )]
+    );
+    // The page shows the message next to the field.
+    let req = Request::get(&bad.location)
+        .header("cookie", anna.cookie.clone().unwrap())
+        .body(Body::empty())
+        .unwrap();
+    let resp = app.router.clone().oneshot(req).await.unwrap();
+    let html = String::from_utf8(
+        resp.into_body()
+            .collect()
+            .await
+            .unwrap()
+            .to_bytes()
+            .to_vec(),
+    )
+    .unwrap();
+    assert!(html.contains(r#"aria-invalid="true" aria-describedby="feld-contact-email-fehler"><span id="feld-contact-email-fehler" class="field-error">ist keine gültige E-Mail-Adresse</span>"#), "{html}");
 
     // Both rename from the same form: the second is a conflict to decide.
     let a = post_form(&app, &anna, &uri, &with(anna_form, "name", "Gruppe Anna")).await;

@@ -7,6 +7,7 @@ mod office_card;
 mod query_form;
 mod search_box;
 
+#[cfg(feature = "ssr")]
 pub(crate) use contact_form::request_id;
 pub use contact_form::ContactRequestForm;
 pub use group_card::{CardStyle, GroupCards};

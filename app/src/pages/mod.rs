@@ -9,8 +9,12 @@ mod legal;
 mod not_found;
 mod offices;
 mod results;
+#[cfg(feature = "ssr")]
 mod staff;
+#[cfg(feature = "ssr")]
 mod staff_edit;
+#[cfg(not(feature = "ssr"))]
+mod staff_offline;
 mod topics;
 
 pub use a_to_z::AToZ;
@@ -22,6 +26,10 @@ pub use legal::{Imprint, Privacy};
 pub use not_found::NotFound;
 pub use offices::Offices;
 pub use results::Results;
+#[cfg(feature = "ssr")]
 pub use staff::{StaffHome, StaffSignIn};
+#[cfg(feature = "ssr")]
 pub use staff_edit::{StaffConflicts, StaffGroup, StaffGroups};
+#[cfg(not(feature = "ssr"))]
+pub use staff_offline::{StaffConflicts, StaffGroup, StaffGroups, StaffHome, StaffSignIn};
 pub use topics::{TopicPage, Topics};

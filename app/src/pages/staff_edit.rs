@@ -1,8 +1,9 @@
 //! The staff's group pages (docs/staff.md): the list, a group's edit form
-//! with its open conflicts and history, and all open conflicts. Forms are
-//! plain posts (server/src/staff/forms.rs); with JavaScript the edit form
-//! is checked first with the same rules the server uses
-//! (`core::edit::form`), and the messages appear next to the fields.
+//! with its open conflicts and history, and all open conflicts. Rendered
+//! by the server only: the forms are plain posts
+//! (server/src/staff/forms.rs), checked there with `core::edit::form`;
+//! the messages come back in the address (`?fehler=`, a JSON list of
+//! field and message, never a value) and appear next to their fields.
 
 use crate::components::{request_id, LoadError, Loading};
 use crate::staff::{staff_conflicts, staff_group, staff_groups, GroupEdit, GroupList, StaffView};
@@ -135,21 +136,7 @@ fn GroupEditor(edit: GroupEdit) -> impl IntoView {
     let data = record.data.clone();
     let name = shown(&data, "name");
     let original = serde_json::to_string(&data).unwrap_or_default();
-    // Fields the server named, from the address; the page's own check
-    // replaces them before sending.
-    let from_server: BTreeMap<String, String> = use_query_map()
-        .read_untracked()
-        .get("fehler")
-        .unwrap_or_default()
-        .split(',')
-        .filter(|f| !f.is_empty())
-        .map(|f| (f.to_owned(), "bitte prüfen".to_owned()))
-        .collect();
-    let messages = RwSignal::new(from_server);
-    let check = {
-        let data = data.clone();
-        move |ev: leptos::ev::SubmitEvent| check_before_sending(ev, &data, messages)
-    };
+    let messages = RwSignal::new(messages_from_address());
     let action = format!("/mitarbeit/gruppe/{id}");
     let archived = record.archived;
     view! {
@@ -158,7 +145,7 @@ fn GroupEditor(edit: GroupEdit) -> impl IntoView {
         {archived.then(|| view! { <p class="staff-note">"Diese Gruppe ist archiviert und nicht im öffentlichen Verzeichnis."</p> })}
         {result_note().map(|(class, text)| view! { <p class=class role="status">{text}</p> })}
         {(!conflicts.is_empty()).then(|| conflicts_view(&me, &conflicts))}
-        <form class="staff-edit" method="post" action=action on:submit=check novalidate>
+        <form class="staff-edit" method="post" action=action novalidate>
             {csrf_field(&me)}
             <input type="hidden" name="mutation" value=request_id()/>
             <input type="hidden" name="base" value=record.version.0.to_string()/>
@@ -171,48 +158,15 @@ fn GroupEditor(edit: GroupEdit) -> impl IntoView {
     }
 }
 
-/// With JavaScript: check the form with the server's rules before it is
-/// sent; with mistakes, stay and name them next to their fields.
-fn check_before_sending(
-    ev: leptos::ev::SubmitEvent,
-    original: &Value,
-    messages: RwSignal<BTreeMap<String, String>>,
-) {
-    #[cfg(feature = "hydrate")]
-    {
-        use wasm_bindgen::JsCast;
-        let Some(form) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlFormElement>().ok())
-        else {
-            return;
-        };
-        let Ok(data) = web_sys::FormData::new_with_form(&form) else {
-            return;
-        };
-        let mut pairs = Vec::new();
-        for entry in js_sys::try_iter(&data)
-            .ok()
-            .flatten()
-            .into_iter()
-            .flatten()
-            .flatten()
-        {
-            let entry: js_sys::Array = entry.unchecked_into();
-            if let (Some(k), Some(v)) = (entry.get(0).as_string(), entry.get(1).as_string()) {
-                pairs.push((k, v));
-            }
-        }
-        match wegweiser_core::edit::form::draft(original, &pairs) {
-            Ok(_) => messages.set(BTreeMap::new()),
-            Err(problems) => {
-                ev.prevent_default();
-                messages.set(problems.into_iter().map(|p| (p.field, p.message)).collect());
-            }
-        }
-    }
-    #[cfg(not(feature = "hydrate"))]
-    let _ = (ev, original, messages);
+/// The server's messages about the form just sent, from `?fehler=`.
+fn messages_from_address() -> BTreeMap<String, String> {
+    let raw = use_query_map()
+        .read_untracked()
+        .get("fehler")
+        .unwrap_or_default();
+    serde_json::from_str::<Vec<(String, String)>>(&raw)
+        .map(|list| list.into_iter().collect())
+        .unwrap_or_default()
 }
 
 fn message_for(

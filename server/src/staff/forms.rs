@@ -65,6 +65,14 @@ fn page(id: Uuid, query: &str) -> Response {
     Redirect::to(&format!("/mitarbeit/gruppe/{id}?{query}")).into_response()
 }
 
+/// `fehler=` with the fields and their messages as a JSON list: the
+/// page shows each next to its field. Messages only, never a value.
+fn named(problems: Vec<wegweiser_core::edit::FieldMessage>) -> String {
+    let list: Vec<(String, String)> = problems.into_iter().map(|p| (p.field, p.message)).collect();
+    serde_urlencoded::to_string([("fehler", serde_json::to_string(&list).expect("json"))])
+        .expect("encodes")
+}
+
 fn bad(what: &str) -> ApiError {
     ApiError::BadRequest(format!("Das Formular ist unvollständig: {what}."))
 }
@@ -120,10 +128,7 @@ pub async fn save_group(
         .and_then(|o| serde_json::from_str(o).ok())
         .ok_or_else(|| bad("original"))?;
     match form::mutation(UNSET, id, base, &original, &pairs) {
-        Err(problems) => {
-            let named: Vec<String> = problems.into_iter().map(|p| p.field).collect();
-            Ok(page(id, &format!("fehler={}", named.join(","))))
-        }
+        Err(problems) => Ok(page(id, &named(problems))),
         Ok(None) => Ok(page(id, "ergebnis=unveraendert")),
         Ok(Some(m)) => push(&state, &me, &pairs, id, m).await,
     }
