@@ -58,11 +58,7 @@ pub fn StaffHome() -> impl IntoView {
                         <button type="submit">"Abmelden"</button>
                     </form>
                 }.into_any(),
-                Ok(None) => view! {
-                    <h1>"Mitarbeit"</h1>
-                    <p>"Sie sind nicht angemeldet."</p>
-                    <p><a href="/mitarbeit/anmelden">"Zur Anmeldung"</a></p>
-                }.into_any(),
+                Ok(None) => super::staff_edit::signed_out(),
                 Err(_) => view! {
                     <h1>"Mitarbeit"</h1>
                     <p role="alert">"Der Server ist gerade nicht erreichbar."</p>

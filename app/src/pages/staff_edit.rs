@@ -16,7 +16,7 @@ use wegweiser_core::domain::Weekday;
 use wegweiser_core::edit::form::{shown, FormField, Input, FREQUENCIES, GROUP_FIELDS};
 use wegweiser_core::edit::{HistoryEntry, OpenConflict};
 
-fn signed_out() -> AnyView {
+pub(super) fn signed_out() -> AnyView {
     view! {
         <h1>"Mitarbeit"</h1>
         <p>"Sie sind nicht angemeldet."</p>

@@ -73,6 +73,13 @@ fn named(problems: Vec<wegweiser_core::edit::FieldMessage>) -> String {
         .expect("encodes")
 }
 
+fn version(pairs: &Pairs, name: &str) -> Result<Version, ApiError> {
+    get(pairs, name)
+        .and_then(|v| v.parse().ok())
+        .map(Version)
+        .ok_or_else(|| bad(name))
+}
+
 fn bad(what: &str) -> ApiError {
     ApiError::BadRequest(format!("Das Formular ist unvollständig: {what}."))
 }
@@ -120,10 +127,7 @@ pub async fn save_group(
         Ok(me) => me,
         Err(to_sign_in) => return Ok(to_sign_in),
     };
-    let base = get(&pairs, "base")
-        .and_then(|b| b.parse().ok())
-        .map(Version)
-        .ok_or_else(|| bad("base"))?;
+    let base = version(&pairs, "base")?;
     let original: Value = get(&pairs, "original")
         .and_then(|o| serde_json::from_str(o).ok())
         .ok_or_else(|| bad("original"))?;
@@ -199,10 +203,7 @@ pub async fn restore(
         Ok(me) => me,
         Err(to_sign_in) => return Ok(to_sign_in),
     };
-    let version = get(&pairs, "version")
-        .and_then(|v| v.parse().ok())
-        .map(Version)
-        .ok_or_else(|| bad("version"))?;
+    let version = version(&pairs, "version")?;
     let record = state
         .store
         .staff_record(RecordKind::Group, id)
