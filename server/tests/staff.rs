@@ -988,6 +988,25 @@ async fn the_edit_form_saves_merges_shows_conflicts_to_decide_and_restores() {
         .clone();
     assert_eq!(history[0]["data"], old);
 
+    // Archived from the page: gone from the public directory, and back.
+    let form = |aktion: &str| {
+        vec![
+            ("csrf".to_owned(), anna.csrf.clone().unwrap()),
+            ("aktion".to_owned(), aktion.to_owned()),
+        ]
+    };
+    let out = post_form(&app, &anna, &format!("{uri}/archiv"), &form("archivieren")).await;
+    assert_eq!(out.location, format!("{uri}?ergebnis=gespeichert"));
+    assert_eq!(
+        app.get_json(&format!("/api/v1/groups/{group}")).await.0,
+        StatusCode::NOT_FOUND
+    );
+    post_form(&app, &anna, &format!("{uri}/archiv"), &form("aufnehmen")).await;
+    assert_eq!(
+        app.get_json(&format!("/api/v1/groups/{group}")).await.0,
+        StatusCode::OK
+    );
+
     // Without a session the form leads to the sign-in, nothing saved.
     let stale = post_form(
         &app,

@@ -154,6 +154,7 @@ fn GroupEditor(edit: GroupEdit) -> impl IntoView {
             {schedule_editor(&data, messages)}
             <p><button type="submit">"Speichern"</button></p>
         </form>
+        {archive_form(&me, &id, archived)}
         {history_view(&me, &id, record.version.0, history)}
     }
 }
@@ -297,6 +298,25 @@ fn schedule_row(
             </p>
             {message_for(messages, key, format!("termin-{i}"))}
         </fieldset>
+    }
+}
+
+/// Out of the public directory and back; staff keep the group.
+fn archive_form(me: &StaffView, id: &str, archived: bool) -> impl IntoView {
+    let (action, label) = if archived {
+        ("aufnehmen", "Wieder ins öffentliche Verzeichnis aufnehmen")
+    } else {
+        (
+            "archivieren",
+            "Archivieren (aus dem öffentlichen Verzeichnis nehmen)",
+        )
+    };
+    view! {
+        <form class="staff-archive" method="post" action=format!("/mitarbeit/gruppe/{id}/archiv")>
+            {csrf_field(me)}
+            <input type="hidden" name="mutation" value=request_id()/>
+            <button type="submit" name="aktion" value=action>{label}</button>
+        </form>
     }
 }
 

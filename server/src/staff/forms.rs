@@ -230,3 +230,37 @@ pub async fn restore(
     };
     push(&state, &me, &pairs, id, m).await
 }
+
+/// `POST /mitarbeit/gruppe/{id}/archiv`: take the group out of the public
+/// directory (`aktion=archivieren`) or bring it back
+/// (`aktion=aufnehmen`); staff keep seeing it either way.
+pub async fn archive(
+    State(state): State<AppState>,
+    session: Session,
+    Path(id): Path<Uuid>,
+    Form(pairs): Form<Pairs>,
+) -> Result<Response, ApiError> {
+    let me = match editor(&state, &session, &pairs).await? {
+        Ok(me) => me,
+        Err(to_sign_in) => return Ok(to_sign_in),
+    };
+    let base = state
+        .store
+        .staff_record(RecordKind::Group, id)
+        .await?
+        .ok_or_else(|| ApiError::NotFound("Diesen Eintrag gibt es nicht.".into()))?
+        .version;
+    let op = match get(&pairs, "aktion") {
+        Some("archivieren") => Op::Archive { base },
+        Some("aufnehmen") => Op::Restore { base },
+        _ => return Err(bad("aktion")),
+    };
+    let m = Mutation {
+        id: UNSET,
+        kind: RecordKind::Group,
+        record: id,
+        op,
+        resolves: Vec::new(),
+    };
+    push(&state, &me, &pairs, id, m).await
+}

@@ -49,6 +49,7 @@ pub fn forms() -> Router<AppState> {
             "/mitarbeit/gruppe/{id}/wiederherstellen",
             post(forms::restore),
         )
+        .route("/mitarbeit/gruppe/{id}/archiv", post(forms::archive))
         .route("/mitarbeit/konflikt/{id}", post(forms::decide))
 }
 
