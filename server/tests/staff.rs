@@ -1022,3 +1022,45 @@ async fn the_edit_form_saves_merges_shows_conflicts_to_decide_and_restores() {
     .await;
     assert_eq!(stale.location, "/mitarbeit/anmelden?fehler=abgelaufen");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn pushes_at_the_same_moment_wait_for_each_other_and_all_apply() {
+    let app = TestApp::start().await;
+    add(&app, "anna", Role::Editor).await;
+    let staff = app.state.accounts.list().await.unwrap()[0].id;
+    let page = app
+        .state
+        .store
+        .staff_changes(wegweiser_core::sync::Cursor(0), 5000)
+        .await
+        .unwrap();
+    let groups: Vec<_> = page
+        .records
+        .into_iter()
+        .filter(|r| r.kind == wegweiser_core::sync::RecordKind::Group)
+        .take(40)
+        .collect();
+    let mut tasks = Vec::new();
+    for g in groups {
+        let store = app.state.store.clone();
+        tasks.push(tokio::spawn(async move {
+            let m: wegweiser_core::edit::Mutation = serde_json::from_value(update(
+                &g.id.to_string(),
+                g.version.0,
+                json!([{"path": "description", "from": g.data["description"], "to": "Gleichzeitig geändert."}]),
+            ))
+            .unwrap();
+            store.push(staff, &[m], time::OffsetDateTime::now_utc()).await
+        }));
+    }
+    for t in tasks {
+        let results = t
+            .await
+            .unwrap()
+            .expect("no push fails because another one runs");
+        assert!(matches!(
+            results[0].outcome,
+            wegweiser_core::edit::Outcome::Applied { .. }
+        ));
+    }
+}

@@ -27,7 +27,10 @@ impl Store {
         mutations: &[Mutation],
         now: OffsetDateTime,
     ) -> Result<Vec<Pushed>, StoreError> {
-        let mut tx = self.pool().begin().await?;
+        // IMMEDIATE: take the write lock first, so that two pushes at the
+        // same moment wait for each other instead of one failing when its
+        // read turns into a write.
+        let mut tx = self.pool().begin_with("BEGIN IMMEDIATE").await?;
         let mut results = Vec::with_capacity(mutations.len());
         for m in mutations {
             let outcome = apply_once(&mut tx, staff, m, now).await?;

@@ -272,7 +272,7 @@ impl Store {
         replace: bool,
         now: OffsetDateTime,
     ) -> Result<ImportSummary, StoreError> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
         let mut summary = ImportSummary::default();
         for t in &records.topics {
             upsert(

@@ -211,7 +211,7 @@ impl Accounts {
         role: Option<Role>,
         disabled: Option<bool>,
     ) -> Result<Staff, AccountError> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
         let row = sqlx::query("SELECT * FROM staff WHERE id = ?")
             .bind(id.to_string())
             .fetch_optional(&mut *tx)
