@@ -75,6 +75,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/mitarbeit/anmelden") view=pages::StaffSignIn/>
                     <Route path=path!("/mitarbeit/gruppen") view=pages::StaffGroups ssr=SsrMode::Async/>
                     <Route path=path!("/mitarbeit/gruppe/:id") view=pages::StaffGroup ssr=SsrMode::Async/>
+                    <Route path=path!("/mitarbeit/themen") view=pages::StaffTopics ssr=SsrMode::Async/>
+                    <Route path=path!("/mitarbeit/thema/:id") view=pages::StaffTopic ssr=SsrMode::Async/>
                     <Route path=path!("/mitarbeit/konflikte") view=pages::StaffConflicts ssr=SsrMode::Async/>
                 </Routes>
             </components::Layout>

@@ -25,7 +25,11 @@ pub struct StaffView {
 pub trait StaffBackend: Send + Sync {
     fn signed_in(&self, parts: http::request::Parts) -> Boxed<Option<StaffView>>;
     fn records(&self) -> Boxed<Result<Vec<StaffRecord>, String>>;
-    fn record(&self, id: uuid::Uuid) -> Boxed<Result<Option<WithHistory>, String>>;
+    fn record(
+        &self,
+        kind: wegweiser_core::sync::RecordKind,
+        id: uuid::Uuid,
+    ) -> Boxed<Result<Option<WithHistory>, String>>;
     fn conflicts(&self) -> Boxed<Result<Vec<OpenConflict>, String>>;
 }
 
@@ -70,9 +74,10 @@ pub struct GroupList {
     pub open_conflicts: usize,
 }
 
-/// Every group (archived ones too) whose name holds `q`, by name.
-#[server(prefix = "/fn", endpoint = "staff-groups", input = Json, output = Json)]
-pub async fn staff_groups(q: String) -> Result<Option<GroupList>, ServerFnError> {
+/// Every group or topic (`kind`; archived ones too) whose name holds
+/// `q`, by name.
+#[server(prefix = "/fn", endpoint = "staff-list", input = Json, output = Json)]
+pub async fn staff_list(kind: String, q: String) -> Result<Option<GroupList>, ServerFnError> {
     let Some((access, me)) = signed_in().await? else {
         return Ok(None);
     };
@@ -80,7 +85,7 @@ pub async fn staff_groups(q: String) -> Result<Option<GroupList>, ServerFnError>
     let needle = wegweiser_core::search::normalize(&q);
     let mut groups: Vec<GroupRow> = records
         .into_iter()
-        .filter(|r| r.kind == wegweiser_core::sync::RecordKind::Group)
+        .filter(|r| r.kind.as_str() == kind)
         .map(|r| GroupRow {
             id: r.id.to_string(),
             name: r.data["name"].as_str().unwrap_or_default().to_owned(),
@@ -105,24 +110,36 @@ pub async fn staff_groups(q: String) -> Result<Option<GroupList>, ServerFnError>
     }))
 }
 
-/// A group with its history and open conflicts, for its edit page.
+/// A record with its history and open conflicts, for its edit page.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct GroupEdit {
+pub struct RecordEdit {
     pub me: StaffView,
     pub record: StaffRecord,
     pub history: Vec<HistoryEntry>,
     pub conflicts: Vec<OpenConflict>,
 }
 
-#[server(prefix = "/fn", endpoint = "staff-group", input = Json, output = Json)]
-pub async fn staff_group(id: String) -> Result<Option<GroupEdit>, ServerFnError> {
+/// A group (`kind` "group") or topic ("topic") for its edit page.
+#[server(prefix = "/fn", endpoint = "staff-record", input = Json, output = Json)]
+pub async fn load_staff_record(
+    kind: String,
+    id: String,
+) -> Result<Option<RecordEdit>, ServerFnError> {
     let Some((access, me)) = signed_in().await? else {
         return Ok(None);
     };
-    let Ok(id) = uuid::Uuid::parse_str(&id) else {
+    let (Some(kind), Ok(id)) = (
+        wegweiser_core::sync::RecordKind::parse(&kind),
+        uuid::Uuid::parse_str(&id),
+    ) else {
         return Ok(None);
     };
-    let Some((record, history)) = access.0.record(id).await.map_err(ServerFnError::new)? else {
+    let Some((record, history)) = access
+        .0
+        .record(kind, id)
+        .await
+        .map_err(ServerFnError::new)?
+    else {
         return Ok(None);
     };
     let conflicts = access
@@ -133,7 +150,7 @@ pub async fn staff_group(id: String) -> Result<Option<GroupEdit>, ServerFnError>
         .into_iter()
         .filter(|c| c.record == id)
         .collect();
-    Ok(Some(GroupEdit {
+    Ok(Some(RecordEdit {
         me,
         record,
         history,

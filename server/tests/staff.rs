@@ -1064,3 +1064,78 @@ async fn pushes_at_the_same_moment_wait_for_each_other_and_all_apply() {
         ));
     }
 }
+
+#[tokio::test]
+async fn a_synonym_added_to_a_topic_is_found_by_the_public_search() {
+    let app = TestApp::start().await;
+    let anna = signed_in(&app, "anna", Role::Editor).await;
+    let topics = app.get_json("/api/v1/topics").await.1;
+    let sucht = topics
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["data"]["slug"] == "sucht")
+        .unwrap()
+        .clone();
+    let id = sucht["id"].as_str().unwrap();
+    assert_eq!(
+        app.get_json("/api/v1/groups?q=zitronenfalterweh").await.1["total"],
+        0
+    );
+
+    let req = Request::get(format!("/mitarbeit/thema/{id}"))
+        .header("cookie", anna.cookie.clone().unwrap())
+        .body(Body::empty())
+        .unwrap();
+    let resp = app.router.clone().oneshot(req).await.unwrap();
+    let html = String::from_utf8(
+        resp.into_body()
+            .collect()
+            .await
+            .unwrap()
+            .to_bytes()
+            .to_vec(),
+    )
+    .unwrap();
+    assert!(html.contains(r#"name="synonyms""#), "{html}");
+    let synonyms = sucht["data"]["synonyms"]
+        .as_array()
+        .map(|s| {
+            s.iter()
+                .map(|x| x.as_str().unwrap())
+                .collect::<Vec<_>>()
+                .join("\n")
+        })
+        .unwrap_or_default();
+    let form = vec![
+        ("csrf".to_owned(), anna.csrf.clone().unwrap()),
+        ("base".to_owned(), sucht["version"].to_string()),
+        ("original".to_owned(), sucht["data"].to_string()),
+        (
+            "name".to_owned(),
+            sucht["data"]["name"].as_str().unwrap().to_owned(),
+        ),
+        (
+            "synonyms".to_owned(),
+            format!("{synonyms}\nZitronenfalterweh"),
+        ),
+    ];
+    let saved = post_form(&app, &anna, &format!("/mitarbeit/thema/{id}"), &form).await;
+    assert_eq!(
+        saved.location,
+        format!("/mitarbeit/thema/{id}?ergebnis=gespeichert")
+    );
+    let found = app.get_json("/api/v1/groups?q=zitronenfalterweh").await.1;
+    assert!(found["total"].as_u64().unwrap() > 0, "{found}");
+    let history = send(
+        &app,
+        &anna,
+        Method::GET,
+        &format!("/api/v1/staff/records/topic/{id}"),
+        None,
+    )
+    .await
+    .json["history"]
+        .clone();
+    assert_eq!(history[0]["changes"][0]["path"], "synonyms");
+}

@@ -29,7 +29,9 @@ pub use results::Results;
 #[cfg(feature = "ssr")]
 pub use staff::{StaffHome, StaffSignIn};
 #[cfg(feature = "ssr")]
-pub use staff_edit::{StaffConflicts, StaffGroup, StaffGroups};
+pub use staff_edit::{StaffConflicts, StaffGroup, StaffGroups, StaffTopic, StaffTopics};
 #[cfg(not(feature = "ssr"))]
-pub use staff_offline::{StaffConflicts, StaffGroup, StaffGroups, StaffHome, StaffSignIn};
+pub use staff_offline::{
+    StaffConflicts, StaffGroup, StaffGroups, StaffHome, StaffSignIn, StaffTopic, StaffTopics,
+};
 pub use topics::{TopicPage, Topics};

@@ -51,6 +51,7 @@ pub fn StaffHome() -> impl IntoView {
                     <p class="staff-who">"Angemeldet als " <strong>{me.name.clone()}</strong> " (" {me.role.label()} ")"</p>
                     <ul class="staff-links">
                         <li><a href="/mitarbeit/gruppen">"Gruppen bearbeiten"</a></li>
+                        <li><a href="/mitarbeit/themen">"Themen und ihre Suchwörter bearbeiten"</a></li>
                         <li><a href="/mitarbeit/konflikte">"Offene Konflikte"</a></li>
                     </ul>
                     <form method="post" action="/mitarbeit/abmelden">

@@ -6,15 +6,18 @@
 //! field and message, never a value) and appear next to their fields.
 
 use crate::components::{request_id, LoadError, Loading};
-use crate::staff::{staff_conflicts, staff_group, staff_groups, GroupEdit, GroupList, StaffView};
+use crate::staff::{
+    load_staff_record, staff_conflicts, staff_list, GroupList, RecordEdit, StaffView,
+};
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::{use_params_map, use_query_map};
 use serde_json::Value;
 use std::collections::BTreeMap;
 use wegweiser_core::domain::Weekday;
-use wegweiser_core::edit::form::{shown, FormField, Input, FREQUENCIES, GROUP_FIELDS};
+use wegweiser_core::edit::form::{fields_of, shown, FormField, Input, FREQUENCIES};
 use wegweiser_core::edit::{HistoryEntry, OpenConflict};
+use wegweiser_core::sync::RecordKind;
 
 pub(super) fn signed_out() -> AnyView {
     view! {
@@ -29,20 +32,41 @@ fn csrf_field(me: &StaffView) -> impl IntoView {
     view! { <input type="hidden" name="csrf" value=me.csrf.clone()/> }
 }
 
+/// Where a kind of record is edited: (list, one record, German plural).
+fn places(kind: RecordKind) -> (&'static str, &'static str, &'static str) {
+    match kind {
+        RecordKind::Topic => ("/mitarbeit/themen", "/mitarbeit/thema", "Themen"),
+        _ => ("/mitarbeit/gruppen", "/mitarbeit/gruppe", "Gruppen"),
+    }
+}
+
 #[component]
 pub fn StaffGroups() -> impl IntoView {
+    list_page(RecordKind::Group)
+}
+
+#[component]
+pub fn StaffTopics() -> impl IntoView {
+    list_page(RecordKind::Topic)
+}
+
+fn list_page(kind: RecordKind) -> impl IntoView {
     let q = use_query_map()
         .read_untracked()
         .get("q")
         .unwrap_or_default();
-    let data = Resource::new(move || q.clone(), staff_groups);
+    let data = Resource::new(
+        move || q.clone(),
+        move |q| staff_list(kind.as_str().to_owned(), q),
+    );
+    let title = format!("{} bearbeiten", places(kind).2);
     view! {
-        <Title text="Gruppen bearbeiten"/>
+        <Title text=title/>
         <Meta name="robots" content="noindex"/>
         <Suspense fallback=Loading>
             {move || Suspend::new(async move {
                 match data.await {
-                    Ok(Some(list)) => groups_view(list).into_any(),
+                    Ok(Some(list)) => list_view(kind, list).into_any(),
                     Ok(None) => signed_out(),
                     Err(_) => view! { <LoadError/> }.into_any(),
                 }
@@ -51,27 +75,34 @@ pub fn StaffGroups() -> impl IntoView {
     }
 }
 
-fn groups_view(list: GroupList) -> impl IntoView {
+fn list_view(kind: RecordKind, list: GroupList) -> impl IntoView {
     let q = use_query_map()
         .read_untracked()
         .get("q")
         .unwrap_or_default();
     let conflicts = list.open_conflicts;
+    let (list_at, one_at, plural) = places(kind);
     view! {
-        <h1>"Gruppen bearbeiten"</h1>
+        <h1>{format!("{plural} bearbeiten")}</h1>
         {(conflicts > 0).then(|| view! {
             <p class="staff-note"><a href="/mitarbeit/konflikte">{format!("{conflicts} offene Konflikte entscheiden")}</a></p>
         })}
-        <form method="get" action="/mitarbeit/gruppen" role="search">
+        <form method="get" action=list_at role="search">
             <label for="staff-q">"Name enthält"</label>
             <input id="staff-q" name="q" type="search" value=q/>
             <button type="submit">"Suchen"</button>
         </form>
-        <p>{format!("{} Gruppen", list.groups.len())}</p>
+        <p>{format!("{} {plural}", list.groups.len())}</p>
         <ul class="staff-groups">
             {list.groups.into_iter().map(|g| {
-                let href = format!("/mitarbeit/gruppe/{}", g.id);
-                let note = if g.archived { " (archiviert)".to_owned() } else { format!(" ({})", status_label(&g.status)) };
+                let href = format!("{one_at}/{}", g.id);
+                let note = if g.archived {
+                    " (archiviert)".to_owned()
+                } else if g.status.is_empty() {
+                    String::new()
+                } else {
+                    format!(" ({})", status_label(&g.status))
+                };
                 view! { <li><a href=href>{g.name}</a>{note}</li> }
             }).collect_view()}
         </ul>
@@ -86,18 +117,31 @@ fn status_label(key: &str) -> &'static str {
 
 #[component]
 pub fn StaffGroup() -> impl IntoView {
+    record_page(RecordKind::Group)
+}
+
+#[component]
+pub fn StaffTopic() -> impl IntoView {
+    record_page(RecordKind::Topic)
+}
+
+fn record_page(kind: RecordKind) -> impl IntoView {
     let params = use_params_map();
     let data = Resource::new(
         move || params.read().get("id").unwrap_or_default(),
-        staff_group,
+        move |id| load_staff_record(kind.as_str().to_owned(), id),
     );
+    let title = match kind {
+        RecordKind::Topic => "Thema bearbeiten",
+        _ => "Gruppe bearbeiten",
+    };
     view! {
-        <Title text="Gruppe bearbeiten"/>
+        <Title text=title/>
         <Meta name="robots" content="noindex"/>
         <Suspense fallback=Loading>
             {move || Suspend::new(async move {
                 match data.await {
-                    Ok(Some(edit)) => view! { <GroupEditor edit=edit/> }.into_any(),
+                    Ok(Some(edit)) => view! { <RecordEditor kind=kind edit=edit/> }.into_any(),
                     Ok(None) => signed_out(),
                     Err(_) => view! { <LoadError/> }.into_any(),
                 }
@@ -125,24 +169,25 @@ fn result_note() -> Option<(&'static str, &'static str)> {
 }
 
 #[component]
-fn GroupEditor(edit: GroupEdit) -> impl IntoView {
-    let GroupEdit {
+fn RecordEditor(kind: RecordKind, edit: RecordEdit) -> impl IntoView {
+    let RecordEdit {
         me,
         record,
         history,
         conflicts,
     } = edit;
+    let (list_at, one_at, plural) = places(kind);
     let id = record.id.to_string();
     let data = record.data.clone();
     let name = shown(&data, "name");
     let original = serde_json::to_string(&data).unwrap_or_default();
     let messages = RwSignal::new(messages_from_address());
-    let action = format!("/mitarbeit/gruppe/{id}");
+    let action = format!("{one_at}/{id}");
     let archived = record.archived;
     view! {
-        <p><a href="/mitarbeit/gruppen">"Alle Gruppen"</a></p>
+        <p><a href=list_at>{format!("Alle {plural}")}</a></p>
         <h1>{name.clone()}</h1>
-        {archived.then(|| view! { <p class="staff-note">"Diese Gruppe ist archiviert und nicht im öffentlichen Verzeichnis."</p> })}
+        {archived.then(|| view! { <p class="staff-note">"Dieser Eintrag ist archiviert und nicht im öffentlichen Verzeichnis."</p> })}
         {result_note().map(|(class, text)| view! { <p class=class role="status">{text}</p> })}
         {(!conflicts.is_empty()).then(|| conflicts_view(&me, &conflicts))}
         <form class="staff-edit" method="post" action=action novalidate>
@@ -150,12 +195,12 @@ fn GroupEditor(edit: GroupEdit) -> impl IntoView {
             <input type="hidden" name="mutation" value=request_id()/>
             <input type="hidden" name="base" value=record.version.0.to_string()/>
             <input type="hidden" name="original" value=original/>
-            {GROUP_FIELDS.iter().map(|f| field_view(f, &data, messages)).collect_view()}
-            {schedule_editor(&data, messages)}
+            {fields_of(kind).iter().map(|f| field_view(f, &data, messages)).collect_view()}
+            {(kind == RecordKind::Group).then(|| schedule_editor(&data, messages))}
             <p><button type="submit">"Speichern"</button></p>
         </form>
-        {archive_form(&me, &id, archived)}
-        {history_view(&me, &id, record.version.0, history)}
+        {(kind == RecordKind::Group).then(|| archive_form(&me, &id, archived))}
+        {history_view(&me, &format!("{one_at}/{id}"), record.version.0, history)}
     }
 }
 
@@ -199,6 +244,10 @@ fn field_view(
         }
     };
     let input = match f.input {
+        Input::Lines { .. } => view! {
+            <textarea id=id.clone() name=f.path aria-invalid=invalid aria-describedby=described rows="6">{value}</textarea>
+        }
+        .into_any(),
         Input::Text { required, multiline: true, .. } => view! {
             <textarea id=id.clone() name=f.path required=required aria-invalid=invalid aria-describedby=described rows="5">{value}</textarea>
         }
@@ -412,7 +461,7 @@ pub fn StaffConflicts() -> impl IntoView {
                         {list.is_empty().then(|| view! { <p>"Keine. Alle Änderungen sind zusammengeführt."</p> })}
                         <ul>
                             {list.into_iter().map(|c| view! {
-                                <li><a href=format!("/mitarbeit/gruppe/{}", c.record)>{format!("Feld „{}“", c.report.path)}</a>
+                                <li><a href=format!("{}/{}", places(c.kind).1, c.record)>{format!("Feld „{}“", c.report.path)}</a>
                                 {format!(": {} gegen {}", show_value(&c.report.mine), show_value(&c.report.theirs))}</li>
                             }).collect_view()}
                         </ul>

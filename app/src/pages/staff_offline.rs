@@ -39,3 +39,13 @@ pub fn StaffGroup() -> impl IntoView {
 pub fn StaffConflicts() -> impl IntoView {
     needs_server()
 }
+
+#[component]
+pub fn StaffTopics() -> impl IntoView {
+    needs_server()
+}
+
+#[component]
+pub fn StaffTopic() -> impl IntoView {
+    needs_server()
+}

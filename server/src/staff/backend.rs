@@ -41,20 +41,21 @@ impl StaffBackend for Backend {
         })
     }
 
-    fn record(&self, id: uuid::Uuid) -> Boxed<Result<Option<WithHistory>, String>> {
+    fn record(
+        &self,
+        kind: RecordKind,
+        id: uuid::Uuid,
+    ) -> Boxed<Result<Option<WithHistory>, String>> {
         let store = self.0.store.clone();
         Box::pin(async move {
             let Some(record) = store
-                .staff_record(RecordKind::Group, id)
+                .staff_record(kind, id)
                 .await
                 .map_err(|e| e.to_string())?
             else {
                 return Ok(None);
             };
-            let history = store
-                .history(RecordKind::Group, id)
-                .await
-                .map_err(|e| e.to_string())?;
+            let history = store.history(kind, id).await.map_err(|e| e.to_string())?;
             Ok(Some((record, history)))
         })
     }

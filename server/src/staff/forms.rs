@@ -61,8 +61,14 @@ fn identify(pairs: &Pairs, mut m: Mutation) -> Mutation {
 /// Set by [`identify`].
 const UNSET: MutationId = MutationId(Uuid::nil());
 
-fn page(id: Uuid, query: &str) -> Response {
-    Redirect::to(&format!("/mitarbeit/gruppe/{id}?{query}")).into_response()
+/// The staff page of a record, with the result of a form in its address.
+fn page(kind: RecordKind, id: Uuid, query: &str) -> Response {
+    let at = match kind {
+        RecordKind::Topic => "thema",
+        RecordKind::Office => "kontaktstelle",
+        RecordKind::Group => "gruppe",
+    };
+    Redirect::to(&format!("/mitarbeit/{at}/{id}?{query}")).into_response()
 }
 
 /// `fehler=` with the fields and their messages as a JSON list: the
@@ -84,15 +90,15 @@ fn bad(what: &str) -> ApiError {
     ApiError::BadRequest(format!("Das Formular ist unvollständig: {what}."))
 }
 
-/// Push one mutation and say on the group's page how it went.
+/// Push one mutation and say on the record's page how it went.
 async fn push(
     state: &AppState,
     me: &SignedIn,
     pairs: &Pairs,
-    record: Uuid,
     m: Mutation,
 ) -> Result<Response, ApiError> {
     let m = identify(pairs, m);
+    let (kind, record) = (m.kind, m.record);
     let results = state
         .store
         .push(me.staff.id, &[m], OffsetDateTime::now_utc())
@@ -101,27 +107,46 @@ async fn push(
         tracing::error!(error = %e, "directory not rebuilt after an edit");
     }
     Ok(match results.into_iter().next().map(|r| r.outcome) {
-        Some(Outcome::Applied { .. }) => page(record, "ergebnis=gespeichert"),
-        Some(Outcome::Conflict { .. }) => page(record, "ergebnis=konflikt"),
-        Some(Outcome::Rejected { fields, .. }) => {
-            let named: Vec<String> = fields.into_iter().map(|f| f.field).collect();
-            page(
-                record,
-                &format!("ergebnis=abgelehnt&fehler={}", named.join(",")),
-            )
-        }
-        None => page(record, "ergebnis=unveraendert"),
+        Some(Outcome::Applied { .. }) => page(kind, record, "ergebnis=gespeichert"),
+        Some(Outcome::Conflict { .. }) => page(kind, record, "ergebnis=konflikt"),
+        Some(Outcome::Rejected { fields, .. }) => page(
+            kind,
+            record,
+            &format!("ergebnis=abgelehnt&{}", named(fields)),
+        ),
+        None => page(kind, record, "ergebnis=unveraendert"),
     })
 }
 
-/// `POST /mitarbeit/gruppe/{id}`: the edit form. It carries the data as
-/// shown (`original`) and its version (`base`): the mutation is what the
-/// staff member changed, field by field.
+/// `POST /mitarbeit/gruppe/{id}`: a group's edit form. It carries the
+/// data as shown (`original`) and its version (`base`): the mutation is
+/// what the staff member changed, field by field.
 pub async fn save_group(
     State(state): State<AppState>,
     session: Session,
     Path(id): Path<Uuid>,
     Form(pairs): Form<Pairs>,
+) -> Result<Response, ApiError> {
+    save(state, session, RecordKind::Group, id, pairs).await
+}
+
+/// `POST /mitarbeit/thema/{id}`: a topic's edit form (name, description,
+/// synonyms).
+pub async fn save_topic(
+    State(state): State<AppState>,
+    session: Session,
+    Path(id): Path<Uuid>,
+    Form(pairs): Form<Pairs>,
+) -> Result<Response, ApiError> {
+    save(state, session, RecordKind::Topic, id, pairs).await
+}
+
+async fn save(
+    state: AppState,
+    session: Session,
+    kind: RecordKind,
+    id: Uuid,
+    pairs: Pairs,
 ) -> Result<Response, ApiError> {
     let me = match editor(&state, &session, &pairs).await? {
         Ok(me) => me,
@@ -131,10 +156,10 @@ pub async fn save_group(
     let original: Value = get(&pairs, "original")
         .and_then(|o| serde_json::from_str(o).ok())
         .ok_or_else(|| bad("original"))?;
-    match form::mutation(UNSET, id, base, &original, &pairs) {
-        Err(problems) => Ok(page(id, &named(problems))),
-        Ok(None) => Ok(page(id, "ergebnis=unveraendert")),
-        Ok(Some(m)) => push(&state, &me, &pairs, id, m).await,
+    match form::mutation_of(kind, UNSET, id, base, &original, &pairs) {
+        Err(problems) => Ok(page(kind, id, &named(problems))),
+        Ok(None) => Ok(page(kind, id, "ergebnis=unveraendert")),
+        Ok(Some(m)) => push(&state, &me, &pairs, m).await,
     }
 }
 
@@ -188,16 +213,36 @@ pub async fn decide(
         op,
         resolves: vec![ConflictId(conflict)],
     };
-    push(&state, &me, &pairs, c.record, m).await
+    push(&state, &me, &pairs, m).await
 }
 
 /// `POST /mitarbeit/gruppe/{id}/wiederherstellen`: back to an earlier
 /// version (`version`), as one more edit.
-pub async fn restore(
+pub async fn restore_group(
     State(state): State<AppState>,
     session: Session,
     Path(id): Path<Uuid>,
     Form(pairs): Form<Pairs>,
+) -> Result<Response, ApiError> {
+    restore(state, session, RecordKind::Group, id, pairs).await
+}
+
+/// `POST /mitarbeit/thema/{id}/wiederherstellen`.
+pub async fn restore_topic(
+    State(state): State<AppState>,
+    session: Session,
+    Path(id): Path<Uuid>,
+    Form(pairs): Form<Pairs>,
+) -> Result<Response, ApiError> {
+    restore(state, session, RecordKind::Topic, id, pairs).await
+}
+
+async fn restore(
+    state: AppState,
+    session: Session,
+    kind: RecordKind,
+    id: Uuid,
+    pairs: Pairs,
 ) -> Result<Response, ApiError> {
     let me = match editor(&state, &session, &pairs).await? {
         Ok(me) => me,
@@ -206,21 +251,21 @@ pub async fn restore(
     let version = version(&pairs, "version")?;
     let record = state
         .store
-        .staff_record(RecordKind::Group, id)
+        .staff_record(kind, id)
         .await?
         .ok_or_else(|| ApiError::NotFound("Diesen Eintrag gibt es nicht.".into()))?;
-    let history = state.store.history(RecordKind::Group, id).await?;
+    let history = state.store.history(kind, id).await?;
     let old = history
         .into_iter()
         .find(|h| h.version == version)
         .ok_or_else(|| ApiError::NotFound("Diese Fassung gibt es nicht.".into()))?;
     let changes = fields::diff(&record.data, &old.data);
     if changes.is_empty() {
-        return Ok(page(id, "ergebnis=unveraendert"));
+        return Ok(page(kind, id, "ergebnis=unveraendert"));
     }
     let m = Mutation {
         id: UNSET,
-        kind: RecordKind::Group,
+        kind,
         record: id,
         op: Op::Update {
             base: record.version,
@@ -228,7 +273,7 @@ pub async fn restore(
         },
         resolves: Vec::new(),
     };
-    push(&state, &me, &pairs, id, m).await
+    push(&state, &me, &pairs, m).await
 }
 
 /// `POST /mitarbeit/gruppe/{id}/archiv`: take the group out of the public
@@ -262,5 +307,5 @@ pub async fn archive(
         op,
         resolves: Vec::new(),
     };
-    push(&state, &me, &pairs, id, m).await
+    push(&state, &me, &pairs, m).await
 }

@@ -47,9 +47,14 @@ pub fn forms() -> Router<AppState> {
         .route("/mitarbeit/gruppe/{id}", post(forms::save_group))
         .route(
             "/mitarbeit/gruppe/{id}/wiederherstellen",
-            post(forms::restore),
+            post(forms::restore_group),
         )
         .route("/mitarbeit/gruppe/{id}/archiv", post(forms::archive))
+        .route("/mitarbeit/thema/{id}", post(forms::save_topic))
+        .route(
+            "/mitarbeit/thema/{id}/wiederherstellen",
+            post(forms::restore_topic),
+        )
         .route("/mitarbeit/konflikt/{id}", post(forms::decide))
 }
 

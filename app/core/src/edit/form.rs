@@ -30,6 +30,10 @@ pub enum Input {
     },
     /// One of fixed keys, with German labels.
     Choice(&'static [(&'static str, &'static str)]),
+    /// A list of texts, one per line, each checked; no lines removes it.
+    Lines {
+        check: fn(&str) -> Result<(), Problem>,
+    },
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -116,6 +120,30 @@ pub const GROUP_FIELDS: &[FormField] = &[
     },
 ];
 
+/// The topic fields the edit form shows.
+pub const TOPIC_FIELDS: &[FormField] = &[
+    text("name", "Name des Themas", true, |s| ok(Name::parse(s))),
+    text("description", "Kurzbeschreibung", false, |s| {
+        ok(ShortText::parse(s))
+    }),
+    FormField {
+        path: "synonyms",
+        label: "Andere Wörter dafür (eines je Zeile, z. B. „Abhängigkeit“ für Sucht)",
+        input: Input::Lines {
+            check: |s| ok(ShortText::parse(s)),
+        },
+    },
+];
+
+/// The fields the edit form of a kind of record shows.
+pub fn fields_of(kind: RecordKind) -> &'static [FormField] {
+    match kind {
+        RecordKind::Group => GROUP_FIELDS,
+        RecordKind::Topic => TOPIC_FIELDS,
+        RecordKind::Office => &[],
+    }
+}
+
 /// The rhythms the schedule editor offers.
 pub const FREQUENCIES: &[(&str, &str)] = &[
     ("weekly", "jede Woche"),
@@ -124,21 +152,36 @@ pub const FREQUENCIES: &[(&str, &str)] = &[
     ("monthly_last", "letzter Wochentag im Monat"),
 ];
 
-/// The text a field shows in the form for `data`.
+/// The text a field shows in the form for `data` (a list: one per line).
 pub fn shown(data: &Value, path: &str) -> String {
     match FieldPath::parse(path).map(|p| fields::get(data, &p)) {
         Ok(Value::String(s)) => s,
+        Ok(Value::Array(items)) if items.iter().all(Value::is_string) => items
+            .iter()
+            .filter_map(Value::as_str)
+            .collect::<Vec<_>>()
+            .join("\n"),
         Ok(Value::Null) | Err(_) => String::new(),
         Ok(other) => other.to_string(),
     }
 }
 
-/// The data after the form's edits, or every problem with its field.
+/// The data of a group after the form's edits, or every problem with its
+/// field.
 pub fn draft(original: &Value, form: &[(String, String)]) -> Result<Value, Vec<FieldMessage>> {
+    draft_of(RecordKind::Group, original, form)
+}
+
+/// The data of a record of `kind` after the form's edits.
+pub fn draft_of(
+    kind: RecordKind,
+    original: &Value,
+    form: &[(String, String)],
+) -> Result<Value, Vec<FieldMessage>> {
     let posted: BTreeMap<&str, &str> = form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
     let mut data = original.clone();
     let mut problems = Vec::new();
-    for field in GROUP_FIELDS {
+    for field in fields_of(kind) {
         let Some(raw) = posted.get(field.path) else {
             continue;
         };
@@ -165,6 +208,32 @@ pub fn draft(original: &Value, form: &[(String, String)]) -> Result<Value, Vec<F
                     }
                 }
             }
+            Input::Lines { check } => {
+                let lines: Vec<&str> = raw
+                    .lines()
+                    .map(str::trim)
+                    .filter(|l| !l.is_empty())
+                    .collect();
+                match lines.iter().find_map(|l| check(l).err()) {
+                    Some(p) => Some(p),
+                    None => {
+                        let list: Vec<Value> = lines
+                            .iter()
+                            .map(|l| Value::String((*l).to_owned()))
+                            .collect();
+                        fields::set(
+                            &mut data,
+                            &path,
+                            if list.is_empty() {
+                                Value::Null
+                            } else {
+                                Value::Array(list)
+                            },
+                        );
+                        None
+                    }
+                }
+            }
             Input::Choice(choices) => {
                 let valid = match field.path {
                     "accepting_new_members" => Accepting::parse(raw).is_ok(),
@@ -186,7 +255,7 @@ pub fn draft(original: &Value, form: &[(String, String)]) -> Result<Value, Vec<F
             });
         }
     }
-    if posted.keys().any(|k| k.starts_with("schedules.")) {
+    if kind == RecordKind::Group && posted.keys().any(|k| k.starts_with("schedules.")) {
         match schedules(&posted) {
             Ok(list) => fields::set(
                 &mut data,
@@ -275,7 +344,7 @@ fn schedule_message(raw: &str) -> String {
     }
 }
 
-/// The mutation a posted form makes: `None` when nothing changed.
+/// The mutation a posted group form makes: `None` when nothing changed.
 pub fn mutation(
     id: MutationId,
     record: uuid::Uuid,
@@ -283,7 +352,19 @@ pub fn mutation(
     original: &Value,
     form: &[(String, String)],
 ) -> Result<Option<Mutation>, Vec<FieldMessage>> {
-    let data = draft(original, form)?;
+    mutation_of(RecordKind::Group, id, record, base, original, form)
+}
+
+/// The mutation a posted form for a record of `kind` makes.
+pub fn mutation_of(
+    kind: RecordKind,
+    id: MutationId,
+    record: uuid::Uuid,
+    base: Version,
+    original: &Value,
+    form: &[(String, String)],
+) -> Result<Option<Mutation>, Vec<FieldMessage>> {
+    let data = draft_of(kind, original, form)?;
     let changes = fields::diff(original, &data);
     if changes.is_empty() {
         return Ok(None);
@@ -296,7 +377,7 @@ pub fn mutation(
     })?;
     Ok(Some(Mutation {
         id,
-        kind: RecordKind::Group,
+        kind,
         record,
         op: Op::Update { base, changes },
         resolves: Vec::new(),
@@ -420,6 +501,40 @@ mod tests {
         assert_eq!(
             draft(&original(), &bad).unwrap_err()[0].field,
             "schedules.0"
+        );
+    }
+
+    #[test]
+    fn a_topics_synonyms_are_one_per_line() {
+        let topic = json!({"slug": "sucht", "name": "Sucht", "synonyms": ["Abhängigkeit"]});
+        assert_eq!(shown(&topic, "synonyms"), "Abhängigkeit");
+        let f = form(&[
+            ("name", "Sucht"),
+            ("synonyms", "Abhängigkeit\r\n  Drogen \n\n"),
+        ]);
+        let m = mutation_of(
+            RecordKind::Topic,
+            MutationId(uuid::Uuid::nil()),
+            uuid::Uuid::nil(),
+            Version(2),
+            &topic,
+            &f,
+        )
+        .unwrap()
+        .unwrap();
+        let Op::Update { changes, .. } = m.op else {
+            panic!()
+        };
+        assert_eq!(changes.as_slice()[0].to, json!(["Abhängigkeit", "Drogen"]));
+        let none = form(&[("synonyms", "")]);
+        assert_eq!(
+            draft_of(RecordKind::Topic, &topic, &none).unwrap(),
+            json!({"slug": "sucht", "name": "Sucht"})
+        );
+        let long = form(&[("synonyms", &"x".repeat(301))]);
+        assert_eq!(
+            draft_of(RecordKind::Topic, &topic, &long).unwrap_err()[0].field,
+            "synonyms"
         );
     }
 
