@@ -176,29 +176,25 @@ impl Replica {
     pub async fn contents(&self) -> Result<(State, Vec<String>), ReplicaError> {
         let tx = self.reading([RECORDS, META])?;
         let state = read_state(&tx).await?;
-        let all = tx
-            .object_store(RECORDS)
-            .or_storage()?
-            .get_all::<String>()
-            .primitive()
-            .or_storage()?
-            .await
-            .or_storage()?;
-        Ok((state, all.collect::<Result<Vec<_>, _>>().or_storage()?))
+        Ok((state, read_all(&tx, RECORDS).await?))
     }
 
     async fn all(&self, store: &str) -> Result<Vec<String>, ReplicaError> {
-        let tx = self.reading(store)?;
-        let all = tx
-            .object_store(store)
-            .or_storage()?
-            .get_all::<String>()
-            .primitive()
-            .or_storage()?
-            .await
-            .or_storage()?;
-        all.collect::<Result<Vec<_>, _>>().or_storage()
+        read_all(&self.reading(store)?, store).await
     }
+}
+
+/// Every value of a store, in key order.
+async fn read_all(tx: &Transaction<'_>, store: &str) -> Result<Vec<String>, ReplicaError> {
+    tx.object_store(store)
+        .or_storage()?
+        .get_all::<String>()
+        .primitive()
+        .or_storage()?
+        .await
+        .or_storage()?
+        .collect::<Result<Vec<_>, _>>()
+        .or_storage()
 }
 
 /// The state in `meta`; a replica never written is at the start.
