@@ -1012,6 +1012,62 @@ async fn the_edit_form_saves_merges_shows_conflicts_to_decide_and_restores() {
         StatusCode::OK
     );
 
+    // Broken forms: a clear error, nothing changed.
+    let versions = now_history(&app, &anna, &group)
+        .await
+        .as_array()
+        .unwrap()
+        .len();
+    let csrf = ("csrf".to_owned(), anna.csrf.clone().unwrap());
+    let no_base = post_form(
+        &app,
+        &anna,
+        &uri,
+        &[csrf.clone(), ("name".to_owned(), "X Y".to_owned())],
+    )
+    .await;
+    assert_eq!(no_base.status, StatusCode::BAD_REQUEST);
+    assert!(no_base.json["error"]["message"]
+        .as_str()
+        .unwrap()
+        .contains("base"));
+    let no_choice = post_form(
+        &app,
+        &anna,
+        &format!("/mitarbeit/konflikt/{conflict}"),
+        &[csrf.clone()],
+    )
+    .await;
+    assert_eq!(
+        no_choice.status,
+        StatusCode::NOT_FOUND,
+        "the conflict is decided already"
+    );
+    let no_version = post_form(
+        &app,
+        &anna,
+        &format!("{uri}/wiederherstellen"),
+        &[csrf.clone(), ("version".to_owned(), "999".to_owned())],
+    )
+    .await;
+    assert_eq!(no_version.status, StatusCode::NOT_FOUND);
+    let no_token = post_form(
+        &app,
+        &anna,
+        &format!("{uri}/wiederherstellen"),
+        &[("version".to_owned(), base.to_string())],
+    )
+    .await;
+    assert_eq!(no_token.status, StatusCode::FORBIDDEN);
+    assert_eq!(
+        now_history(&app, &anna, &group)
+            .await
+            .as_array()
+            .unwrap()
+            .len(),
+        versions
+    );
+
     // Without a session the form leads to the sign-in, nothing saved.
     let stale = post_form(
         &app,

@@ -34,9 +34,10 @@ fn csrf_field(me: &StaffView) -> impl IntoView {
 
 /// Where a kind of record is edited: (list, one record, German plural).
 fn places(kind: RecordKind) -> (&'static str, &'static str, &'static str) {
+    let one = crate::staff::record_page(kind);
     match kind {
-        RecordKind::Topic => ("/mitarbeit/themen", "/mitarbeit/thema", "Themen"),
-        _ => ("/mitarbeit/gruppen", "/mitarbeit/gruppe", "Gruppen"),
+        RecordKind::Topic => ("/mitarbeit/themen", one, "Themen"),
+        _ => ("/mitarbeit/gruppen", one, "Gruppen"),
     }
 }
 

@@ -63,12 +63,8 @@ const UNSET: MutationId = MutationId(Uuid::nil());
 
 /// The staff page of a record, with the result of a form in its address.
 fn page(kind: RecordKind, id: Uuid, query: &str) -> Response {
-    let at = match kind {
-        RecordKind::Topic => "thema",
-        RecordKind::Office => "kontaktstelle",
-        RecordKind::Group => "gruppe",
-    };
-    Redirect::to(&format!("/mitarbeit/{at}/{id}?{query}")).into_response()
+    let at = app::staff::record_page(kind);
+    Redirect::to(&format!("{at}/{id}?{query}")).into_response()
 }
 
 /// `fehler=` with the fields and their messages as a JSON list: the
@@ -118,30 +114,11 @@ async fn push(
     })
 }
 
-/// `POST /mitarbeit/gruppe/{id}`: a group's edit form. It carries the
-/// data as shown (`original`) and its version (`base`): the mutation is
-/// what the staff member changed, field by field.
-pub async fn save_group(
-    State(state): State<AppState>,
-    session: Session,
-    Path(id): Path<Uuid>,
-    Form(pairs): Form<Pairs>,
-) -> Result<Response, ApiError> {
-    save(state, session, RecordKind::Group, id, pairs).await
-}
-
-/// `POST /mitarbeit/thema/{id}`: a topic's edit form (name, description,
-/// synonyms).
-pub async fn save_topic(
-    State(state): State<AppState>,
-    session: Session,
-    Path(id): Path<Uuid>,
-    Form(pairs): Form<Pairs>,
-) -> Result<Response, ApiError> {
-    save(state, session, RecordKind::Topic, id, pairs).await
-}
-
-async fn save(
+/// `POST <record page>/{id}` (`/mitarbeit/gruppe/{id}`,
+/// `/mitarbeit/thema/{id}`): the edit form. It carries the data as shown
+/// (`original`) and its version (`base`): the mutation is what the staff
+/// member changed, field by field.
+pub async fn save(
     state: AppState,
     session: Session,
     kind: RecordKind,
@@ -216,28 +193,9 @@ pub async fn decide(
     push(&state, &me, &pairs, m).await
 }
 
-/// `POST /mitarbeit/gruppe/{id}/wiederherstellen`: back to an earlier
-/// version (`version`), as one more edit.
-pub async fn restore_group(
-    State(state): State<AppState>,
-    session: Session,
-    Path(id): Path<Uuid>,
-    Form(pairs): Form<Pairs>,
-) -> Result<Response, ApiError> {
-    restore(state, session, RecordKind::Group, id, pairs).await
-}
-
-/// `POST /mitarbeit/thema/{id}/wiederherstellen`.
-pub async fn restore_topic(
-    State(state): State<AppState>,
-    session: Session,
-    Path(id): Path<Uuid>,
-    Form(pairs): Form<Pairs>,
-) -> Result<Response, ApiError> {
-    restore(state, session, RecordKind::Topic, id, pairs).await
-}
-
-async fn restore(
+/// `POST <record page>/{id}/wiederherstellen`: back to an earlier version
+/// (`version`), as one more edit.
+pub async fn restore(
     state: AppState,
     session: Session,
     kind: RecordKind,

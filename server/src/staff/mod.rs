@@ -41,21 +41,41 @@ pub fn api() -> Router<AppState> {
 /// The forms of the staff pages (plain posts, they work without
 /// JavaScript).
 pub fn forms() -> Router<AppState> {
-    Router::new()
+    use axum::Form;
+    type Pairs = Vec<(String, String)>;
+    let mut router = Router::new()
         .route(session::SIGN_IN_PAGE, post(session::sign_in))
         .route("/mitarbeit/abmelden", post(session::sign_out))
-        .route("/mitarbeit/gruppe/{id}", post(forms::save_group))
-        .route(
-            "/mitarbeit/gruppe/{id}/wiederherstellen",
-            post(forms::restore_group),
-        )
         .route("/mitarbeit/gruppe/{id}/archiv", post(forms::archive))
-        .route("/mitarbeit/thema/{id}", post(forms::save_topic))
-        .route(
-            "/mitarbeit/thema/{id}/wiederherstellen",
-            post(forms::restore_topic),
-        )
-        .route("/mitarbeit/konflikt/{id}", post(forms::decide))
+        .route("/mitarbeit/konflikt/{id}", post(forms::decide));
+    // The edit form and restoring, on each editable kind's page.
+    for kind in [RecordKind::Group, RecordKind::Topic] {
+        let at = app::staff::record_page(kind);
+        router = router
+            .route(
+                &format!("{at}/{{id}}"),
+                post(
+                    move |State(state): State<AppState>,
+                          session: tower_sessions::Session,
+                          Path(id): Path<uuid::Uuid>,
+                          Form(pairs): Form<Pairs>| {
+                        forms::save(state, session, kind, id, pairs)
+                    },
+                ),
+            )
+            .route(
+                &format!("{at}/{{id}}/wiederherstellen"),
+                post(
+                    move |State(state): State<AppState>,
+                          session: tower_sessions::Session,
+                          Path(id): Path<uuid::Uuid>,
+                          Form(pairs): Form<Pairs>| {
+                        forms::restore(state, session, kind, id, pairs)
+                    },
+                ),
+            );
+    }
+    router
 }
 
 #[derive(Serialize)]
