@@ -1035,7 +1035,7 @@ async fn the_edit_form_saves_merges_shows_conflicts_to_decide_and_restores() {
         &app,
         &anna,
         &format!("/mitarbeit/konflikt/{conflict}"),
-        &[csrf.clone()],
+        std::slice::from_ref(&csrf),
     )
     .await;
     assert_eq!(
