@@ -10,16 +10,7 @@ use serde::{Deserialize, Serialize};
 use wegweiser_core::domain::Role;
 use wegweiser_core::edit::{HistoryEntry, OpenConflict, StaffRecord};
 
-/// Where a record is edited: its staff page is `<this>/<id>`, and the
-/// page's forms post there (server/src/staff/forms.rs).
-pub fn record_page(kind: wegweiser_core::sync::RecordKind) -> &'static str {
-    use wegweiser_core::sync::RecordKind;
-    match kind {
-        RecordKind::Group => "/mitarbeit/gruppe",
-        RecordKind::Topic => "/mitarbeit/thema",
-        RecordKind::Office => "/mitarbeit/kontaktstelle",
-    }
-}
+pub use wegweiser_core::edit::form::record_page;
 
 /// The signed-in staff member, as the staff pages show them.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test } from "@playwright/test";
+import { expect, Page, test } from "@playwright/test";
 import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
@@ -126,6 +126,130 @@ test("two staff edit one group: different fields merge, the same field is a conf
       const violations = (await new AxeBuilder({ page: ben }).analyze()).violations.map((v) => `${v.id}: ${v.help}`);
       expect(violations).toEqual([]);
     }
+  } finally {
+    await server.stop();
+  }
+});
+
+test("staff work without a connection: edits wait on the device through a reload, merge or conflict after sync, and outlast an ended session", async ({ browser }, info) => {
+  test.skip(info.project.use.javaScriptEnabled === false, "working offline needs JavaScript (the service worker)");
+  test.setTimeout(120_000);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "wegweiser-staff-offline-"));
+  const server = ownServer(dir, path.join(root, "target/site"), 22);
+  try {
+    await server.start();
+    for (const login of ["carla", "dana"]) {
+      server.cli(["user", "add", "--login", login, "--name", `${login[0].toUpperCase()}${login.slice(1)} Test`, "--role", "editor"], { WEGWEISER_PASSWORD: PASSWORD });
+    }
+    const group = (await (await fetch(`${server.base}/api/v1/groups?q=sucht`)).json()).items[0];
+    const groupPage = `/mitarbeit/gruppe/${group.id}`;
+    const signIn = async (page: Page, login: string) => {
+      await visit(page, "/mitarbeit/anmelden");
+      await page.getByLabel("Anmeldename").fill(login);
+      await page.getByLabel("Passwort").fill(PASSWORD);
+      await page.getByRole("button", { name: "Anmelden" }).click();
+      await expect(page.locator(".staff-who")).toBeVisible();
+    };
+    const staff = async (login: string) => {
+      const context = await browser.newContext({ baseURL: server.base });
+      const page = await context.newPage();
+      await signIn(page, login);
+      // The service worker keeps the staff pages seen once it runs.
+      await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller), { timeout: 30_000 }).toBe(true);
+      await open(page);
+      return { context, page };
+    };
+    const open = async (page: Page) => {
+      await visit(page, groupPage);
+      await expect(page.locator("html")).toHaveAttribute("data-staff-ready", "true");
+    };
+    const waiting = (page: Page) => page.locator("html");
+    const save = async (page: Page, result: string) => {
+      await page.getByRole("button", { name: "Speichern" }).click();
+      await expect(page).toHaveURL(new RegExp(`ergebnis=${result}`));
+      await expect(page.locator("html")).toHaveAttribute("data-staff-ready", "true");
+    };
+    const carla = await staff("carla");
+    const dana = await staff("dana");
+    const version = async () => (await (await fetch(`${server.base}/api/v1/groups/${group.id}`)).json()).version;
+    const before = await version();
+
+    // Both lose the connection. Carla changes the phone number, Dana the
+    // meeting time: each is kept on the device and shown as waiting.
+    await carla.context.setOffline(true);
+    await dana.context.setOffline(true);
+    await carla.page.getByLabel("Telefon").fill("0221 888888");
+    await save(carla.page, "vorgemerkt");
+    await expect(carla.page.locator("main")).toContainText("Auf diesem Gerät gespeichert. Die Änderung wird übertragen");
+    await expect(carla.page.locator("#mitarbeit-ausstehend")).toContainText("1 Änderung noch nicht übertragen");
+    await expect(carla.page.getByLabel("Telefon")).toHaveValue("0221 888888");
+    await dana.page.locator("#termin-0-opens_at").fill("17:15");
+    await save(dana.page, "vorgemerkt");
+    await expect(dana.page.locator("#mitarbeit-ausstehend")).toContainText("1 Änderung noch nicht übertragen");
+
+    // A reload without a connection keeps the outbox and shows the edit.
+    await carla.page.reload();
+    await expect(waiting(carla.page)).toHaveAttribute("data-staff-ready", "true");
+    await expect(waiting(carla.page)).toHaveAttribute("data-staff-waiting", "1");
+    await expect(carla.page.getByLabel("Telefon")).toHaveValue("0221 888888");
+    await expect(carla.page.getByLabel("Telefon")).toHaveClass(/staff-pending/);
+    // Nothing reached the server yet.
+    expect(await version()).toBe(before);
+
+    // The connection returns: both outboxes are pushed, and both edits
+    // are kept.
+    await carla.context.setOffline(false);
+    await expect(carla.page).toHaveURL(/ergebnis=gespeichert/);
+    await expect(waiting(carla.page)).toHaveAttribute("data-staff-waiting", "0");
+    await dana.context.setOffline(false);
+    await expect(dana.page).toHaveURL(/ergebnis=gespeichert/);
+    await expect(dana.page.getByLabel("Telefon")).toHaveValue("0221 888888");
+    await expect(dana.page.locator("#termin-0-opens_at")).toHaveValue("17:15");
+    expect(await version()).toBe(before + 2);
+
+    // Both rename it offline: after sync one name is saved, the other is
+    // a conflict, shown with both; Dana decides, the public sees it.
+    await open(carla.page);
+    await open(dana.page);
+    await carla.context.setOffline(true);
+    await dana.context.setOffline(true);
+    await carla.page.getByLabel("Name der Gruppe").fill("Suchtkreis Carla");
+    await save(carla.page, "vorgemerkt");
+    await dana.page.getByLabel("Name der Gruppe").fill("Suchtkreis Dana");
+    await save(dana.page, "vorgemerkt");
+    await carla.context.setOffline(false);
+    await expect(carla.page).toHaveURL(/ergebnis=gespeichert/);
+    await dana.context.setOffline(false);
+    await expect(dana.page).toHaveURL(/ergebnis=konflikt/);
+    const conflict = dana.page.locator(".staff-conflict");
+    await expect(conflict).toContainText("Dana Test hat „Suchtkreis Dana“ eingetragen, Carla Test „Suchtkreis Carla“");
+    await conflict.getByRole("button", { name: "„Suchtkreis Dana“ übernehmen" }).click();
+    await expect(dana.page.locator("main .staff-result")).toHaveText("Gespeichert.");
+    const visitor = await browser.newPage({ baseURL: server.base });
+    await visit(visitor, `/gruppe/${group.slug}`);
+    await expect(visitor.locator("h1")).toHaveText("Suchtkreis Dana");
+    await expect(visitor.locator("main")).toContainText("17:15");
+
+    // An edit made offline, then the session ends: the push is refused,
+    // the edit stays until Dana signs in again, and is then sent.
+    await open(dana.page);
+    await dana.context.setOffline(true);
+    await dana.page.getByLabel("Telefon").fill("0221 999999");
+    await save(dana.page, "vorgemerkt");
+    await dana.context.clearCookies();
+    await dana.context.setOffline(false);
+    await expect(dana.page.locator("#mitarbeit-ausstehend")).toContainText("Ihre Anmeldung ist abgelaufen");
+    await expect(waiting(dana.page)).toHaveAttribute("data-staff-waiting", "1");
+    await dana.page.reload();
+    await expect(waiting(dana.page)).toHaveAttribute("data-staff-ready", "true");
+    await expect(waiting(dana.page)).toHaveAttribute("data-staff-waiting", "1");
+    await expect(dana.page.locator("main")).toContainText("Sie sind nicht angemeldet");
+    await signIn(dana.page, "dana");
+    await expect(waiting(dana.page)).toHaveAttribute("data-staff-waiting", "0");
+    await open(dana.page);
+    await expect(dana.page.getByLabel("Telefon")).toHaveValue("0221 999999");
+    const violations = (await new AxeBuilder({ page: carla.page }).analyze()).violations.map((v) => `${v.id}: ${v.help}`);
+    expect(violations).toEqual([]);
   } finally {
     await server.stop();
   }

@@ -1,6 +1,7 @@
 //! The replica's requests to the server (docs/api.md), with `gloo-net`:
-//! pages of the change feed, `GET /api/v1/changes`, and deliveries of
-//! contact requests, `POST /api/v1/contact-requests`.
+//! pages of the change feed, `GET /api/v1/changes`, deliveries of
+//! contact requests, `POST /api/v1/contact-requests`, and staff edits,
+//! `POST /api/v1/staff/push`.
 
 use gloo_net::http::Request;
 use wegweiser_core::sync::Cursor;
@@ -47,6 +48,21 @@ pub async fn post_contact(json: &str) -> Option<u16> {
         .await
         .ok()?;
     Some(response.status())
+}
+
+/// A push of staff edits (`POST /api/v1/staff/push`) with the session's
+/// CSRF token: the answer's status and body, `None` without an answer.
+pub async fn post_push(json: &str, csrf: &str) -> Option<(u16, String)> {
+    let response = Request::post("/api/v1/staff/push")
+        .header("content-type", "application/json")
+        .header("x-csrf-token", csrf)
+        .body(json)
+        .ok()?
+        .send()
+        .await
+        .ok()?;
+    let status = response.status();
+    Some((status, response.text().await.ok()?))
 }
 
 /// The first-sync snapshot's JSON, `None` when the server has none (a

@@ -1,14 +1,16 @@
 //! The replica in IndexedDB (`indexed_db_futures`): database `wegweiser`,
 //! store `records` (each public record's JSON under `"<kind>/<id>"`),
-//! store `meta` (the [`State`]) and store `outbox` (contact requests made
-//! offline, under their id, until the server has them).
+//! store `meta` (the [`State`]), store `outbox` (contact requests made
+//! offline, under their id, until the server has them) and store `staff`
+//! (staff edits, under their mutation id, until the server has answered
+//! them; `crate::staff`).
 //!
 //! Schema versions: the database version is [`VERSION`]; the upgrade
 //! creates whatever store is missing. Version 1 had `records` and `meta`,
-//! version 2 added `outbox`. When the records' format changes, the upgrade
+//! version 2 added `outbox`, version 3 `staff`. When the records' format changes, the upgrade
 //! drops `records` and `meta` (they are a copy of the server's data and
-//! download again); `outbox` holds what only this browser has and is
-//! never dropped.
+//! download again); `outbox` and `staff` hold what only this browser has
+//! and are never dropped.
 
 use crate::stored::{State, Write, STATE_KEY};
 use indexed_db_futures::database::{Database, ObjectStoreName};
@@ -18,10 +20,11 @@ use indexed_db_futures::transaction::{Transaction, TransactionMode};
 use wasm_bindgen::{JsCast, JsValue};
 
 pub const NAME: &str = "wegweiser";
-pub const VERSION: u32 = 2;
+pub const VERSION: u32 = 3;
 const RECORDS: &str = "records";
 const META: &str = "meta";
 const OUTBOX: &str = "outbox";
+const STAFF: &str = "staff";
 
 #[derive(Debug, thiserror::Error)]
 pub enum ReplicaError {
@@ -60,7 +63,7 @@ impl Replica {
         let db = Database::open(NAME)
             .with_version(VERSION)
             .with_on_upgrade_needed(|_event, db| {
-                for store in [RECORDS, META, OUTBOX] {
+                for store in [RECORDS, META, OUTBOX, STAFF] {
                     if !db.object_store_names().any(|n| n == store) {
                         db.create_object_store(store).build()?;
                     }
@@ -159,6 +162,33 @@ impl Replica {
             .delete(id)
             .primitive()
             .or_storage()?;
+        commit(tx).await
+    }
+
+    /// The staff edits kept, as JSON.
+    pub async fn edits(&self) -> Result<Vec<String>, ReplicaError> {
+        self.all(STAFF).await
+    }
+
+    /// Write staff edits (`(id, JSON)`) and delete others, in one
+    /// transaction.
+    pub async fn change_edits(
+        &self,
+        put: &[(String, String)],
+        delete: &[String],
+    ) -> Result<(), ReplicaError> {
+        let tx = self.writing(STAFF)?;
+        let store = tx.object_store(STAFF).or_storage()?;
+        for (id, json) in put {
+            store
+                .put(json.as_str())
+                .with_key(id.as_str())
+                .primitive()
+                .or_storage()?;
+        }
+        for id in delete {
+            store.delete(id.as_str()).primitive().or_storage()?;
+        }
         commit(tx).await
     }
 

@@ -1,6 +1,6 @@
 //! What `/replica-worker.js` (each page's own worker: `sync`, `warm`,
 //! `answer`) and the service worker (`answer`, `queue_contact`, `deliver`,
-//! `status`) call. Errors reach JavaScript as German sentences fit to show
+//! `status`; the staff outbox's calls are in `staff_calls`) call. Errors reach JavaScript as German sentences fit to show
 //! the visitor.
 
 use crate::pull::{self, PullError};
@@ -15,7 +15,7 @@ use wegweiser_core::directory::Directory;
 use wegweiser_core::sync::Cursor;
 
 #[derive(Debug, thiserror::Error)]
-enum SyncError {
+pub(crate) enum SyncError {
     #[error(transparent)]
     Replica(#[from] ReplicaError),
     #[error("Das Verzeichnis konnte nicht aktualisiert werden: {0}.")]
@@ -385,7 +385,7 @@ pub async fn warm() -> Result<String, JsValue> {
     Ok(serde_json::to_string(&LAST_BUILD.with_borrow(|b| *b)).expect("build serialises"))
 }
 
-async fn replica() -> Result<Rc<Replica>, SyncError> {
+pub(crate) async fn replica() -> Result<Rc<Replica>, SyncError> {
     if let Some(r) = REPLICA.with_borrow(|r| r.clone()) {
         return Ok(r);
     }

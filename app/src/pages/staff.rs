@@ -21,6 +21,7 @@ pub fn StaffSignIn() -> impl IntoView {
     view! {
         <Title text="Anmelden für Mitarbeitende"/>
         <Meta name="robots" content="noindex"/>
+        {super::staff_edit::outbox_script()}
         <h1>"Anmelden für Mitarbeitende"</h1>
         <p>"Dieser Bereich ist für die Mitarbeitenden der Selbsthilfe-Kontaktstelle."</p>
         {message.map(|m| view! { <p class="errors" role="alert">{m}</p> })}
@@ -44,6 +45,7 @@ pub fn StaffHome() -> impl IntoView {
     view! {
         <Title text="Mitarbeit"/>
         <Meta name="robots" content="noindex"/>
+        {super::staff_edit::outbox_script()}
         <Suspense fallback=|| view! { <p>"Einen Moment …"</p> }>
             {move || me.get().map(|me| match me {
                 Ok(Some(me)) => view! {

@@ -15,9 +15,15 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 use serde_json::Value;
 use std::collections::BTreeMap;
 use wegweiser_core::domain::Weekday;
-use wegweiser_core::edit::form::{fields_of, shown, FormField, Input, FREQUENCIES};
+use wegweiser_core::edit::form::{fields_of, schedule_part, shown, FormField, Input, FREQUENCIES};
 use wegweiser_core::edit::{HistoryEntry, OpenConflict};
 use wegweiser_core::sync::RecordKind;
+
+/// The staff pages' script: the outbox of edits kept on this device
+/// (public/staff-client.js).
+pub(super) fn outbox_script() -> impl IntoView {
+    view! { <script src="/staff-client.js" defer></script> }
+}
 
 pub(super) fn signed_out() -> AnyView {
     view! {
@@ -64,6 +70,7 @@ fn list_page(kind: RecordKind) -> impl IntoView {
     view! {
         <Title text=title/>
         <Meta name="robots" content="noindex"/>
+        {outbox_script()}
         <Suspense fallback=Loading>
             {move || Suspend::new(async move {
                 match data.await {
@@ -139,6 +146,7 @@ fn record_page(kind: RecordKind) -> impl IntoView {
     view! {
         <Title text=title/>
         <Meta name="robots" content="noindex"/>
+        {outbox_script()}
         <Suspense fallback=Loading>
             {move || Suspend::new(async move {
                 match data.await {
@@ -164,7 +172,9 @@ fn result_note() -> Option<(&'static str, &'static str)> {
         Some("gespeichert") => Some(("staff-ok", "Gespeichert.")),
         Some("unveraendert") => Some(("staff-note", "Nichts geändert.")),
         Some("konflikt") => Some(("errors", "Gespeichert, außer Feldern, die inzwischen jemand anders geändert hat: bitte unten entscheiden.")),
-        Some("abgelehnt") => Some(("errors", "Nicht gespeichert: die Änderung ergibt keinen gültigen Eintrag (Felder unten markiert).")),
+        Some("abgelehnt") => Some(("errors", "Nicht gespeichert: die Änderung ergibt keinen gültigen Eintrag (Felder unten markiert). Sie bleibt auf diesem Gerät, bis Sie sie korrigieren oder verwerfen.")),
+        Some("vorgemerkt") => Some(("staff-note", "Auf diesem Gerät gespeichert. Die Änderung wird übertragen, sobald eine Verbindung besteht und Sie angemeldet sind.")),
+        Some("offline") => Some(("errors", "Ohne Verbindung geht das nicht: Archivieren, Wiederherstellen und Konflikte entscheiden brauchen den Server.")),
         _ => None,
     }
 }
@@ -189,7 +199,7 @@ fn RecordEditor(kind: RecordKind, edit: RecordEdit) -> impl IntoView {
         <p><a href=list_at>{format!("Alle {plural}")}</a></p>
         <h1>{name.clone()}</h1>
         {archived.then(|| view! { <p class="staff-note">"Dieser Eintrag ist archiviert und nicht im öffentlichen Verzeichnis."</p> })}
-        {result_note().map(|(class, text)| view! { <p class=class role="status">{text}</p> })}
+        {result_note().map(|(class, text)| view! { <p class=format!("{class} staff-result") role="status">{text}</p> })}
         {(!conflicts.is_empty()).then(|| conflicts_view(&me, &conflicts))}
         <form class="staff-edit" method="post" action=action novalidate>
             {csrf_field(&me)}
@@ -295,13 +305,7 @@ fn schedule_row(
     row: &Value,
     messages: RwSignal<BTreeMap<String, String>>,
 ) -> impl IntoView {
-    let part = |p: &str| {
-        row[p]
-            .as_str()
-            .map(str::to_owned)
-            .or_else(|| row[p].as_u64().map(|n| n.to_string()))
-            .unwrap_or_default()
-    };
+    let part = |p: &str| schedule_part(row, p);
     let name = move |p: &str| format!("schedules.{i}.{p}");
     let id = move |p: &str| format!("termin-{i}-{p}");
     let freq = part("freq");
@@ -454,6 +458,7 @@ pub fn StaffConflicts() -> impl IntoView {
     view! {
         <Title text="Konflikte"/>
         <Meta name="robots" content="noindex"/>
+        {outbox_script()}
         <Suspense fallback=Loading>
             {move || Suspend::new(async move {
                 match data.await {

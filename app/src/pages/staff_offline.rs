@@ -1,7 +1,8 @@
 //! The staff pages in the browser's build: they are rendered by the
 //! server only and never hydrated (their code stays out of the public
-//! pages' bundle). Rendered in the browser (offline, from the app shell)
-//! they say that they need the server.
+//! pages' bundle). Without a connection the service worker answers with
+//! the copies it kept of the staff pages seen (docs/staff.md); a page it
+//! has no copy of is rendered from the app shell with this note.
 
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
@@ -11,7 +12,7 @@ fn needs_server() -> impl IntoView {
         <Title text="Mitarbeit"/>
         <Meta name="robots" content="noindex"/>
         <h1>"Mitarbeit"</h1>
-        <p>"Die Seiten für Mitarbeitende brauchen gerade eine Verbindung zum Server. Bitte laden Sie die Seite neu, sobald Sie wieder online sind."</p>
+        <p>"Diese Seite für Mitarbeitende ist auf diesem Gerät nicht gespeichert. Ohne Verbindung lassen sich die Seiten bearbeiten, die Sie angemeldet schon einmal geöffnet haben; andere öffnen Sie bitte, sobald Sie wieder online sind."</p>
     }
 }
 

@@ -51,6 +51,7 @@ impl ServiceWorker {
             "manifest.webmanifest",
             "sw-client.js",
             "replica-worker.js",
+            "staff-client.js",
         ] {
             files.push((format!("/{rel}"), Some(site_root.join(rel))));
         }

@@ -12,6 +12,11 @@ const CACHE = "wegweiser-" + VERSION;
 const PRECACHED = new Set(PRECACHE);
 /// A navigation waits this long for the network before the shell answers.
 const NAVIGATION_TIMEOUT_MS = 4000;
+/// The staff pages seen while signed in, for working without a
+/// connection (docs/staff.md); kept across versions, dropped at sign-out.
+const STAFF_CACHE = "wegweiser-mitarbeit";
+/// A record's staff page, where its edit form posts.
+const EDIT_PAGE = /^\/mitarbeit\/(gruppe|thema|kontaktstelle)\/[0-9a-f-]{36}$/;
 
 // The replica (app/offline), a wasm-bindgen module: defines `wasm_bindgen`.
 importScripts(REPLICA_JS);
@@ -35,7 +40,7 @@ self.addEventListener("activate", (event) => {
       .then((keys) =>
         Promise.all(
           keys
-            .filter((k) => k.startsWith("wegweiser-") && k !== CACHE)
+            .filter((k) => k.startsWith("wegweiser-") && k !== CACHE && k !== STAFF_CACHE)
             .map((k) => caches.delete(k)),
         ),
       )
@@ -48,6 +53,9 @@ self.addEventListener("message", (event) => {
   if (kind === "deliver") event.waitUntil(deliver());
   else if (kind === "status") event.waitUntil(status(event.source));
   else if (kind === "take-over") self.skipWaiting();
+  else if (kind && kind.startsWith("staff-") && event.ports[0]) {
+    event.waitUntil(staffCall(kind, event.data, event.ports[0]));
+  }
 });
 
 self.addEventListener("fetch", (event) => {
@@ -56,6 +64,14 @@ self.addEventListener("fetch", (event) => {
   if (url.origin !== self.location.origin) return;
   if (request.method === "POST" && url.pathname === "/kontaktanfrage") {
     event.respondWith(contactRequest(request));
+  } else if (request.method === "POST" && EDIT_PAGE.test(url.pathname)) {
+    event.respondWith(staffEdit(request, url.pathname));
+  } else if (request.method === "POST" && url.pathname === "/mitarbeit/abmelden") {
+    event.respondWith(caches.delete(STAFF_CACHE).then(() => fetch(request)));
+  } else if (request.method === "POST" && url.pathname.startsWith("/mitarbeit/")) {
+    event.respondWith(staffAction(request, url.pathname));
+  } else if (request.mode === "navigate" && url.pathname.startsWith("/mitarbeit")) {
+    event.respondWith(staffPage(request, url));
   } else if (request.mode === "navigate") {
     event.respondWith(navigate(request));
   } else if (request.method === "POST" && url.pathname.startsWith("/fn/")) {
@@ -101,6 +117,107 @@ async function contactRequest(request) {
       return Response.redirect(`/kontaktanfrage/gespeichert?gruppe=${back}`, 303);
     }
     return Response.redirect(`/kontaktanfrage/pruefen?gruppe=${back}&fehler=${verdict.fields.join(",")}`, 303);
+  }
+}
+
+// A staff page: from the server while it answers, and kept for working
+// without a connection when it shows a signed-in staff member's page
+// (those carry the session's CSRF token). Without a connection the kept
+// copy answers, marked as such for /staff-client.js; a page never kept
+// gets the shell, which says it needs the server.
+async function staffPage(request, url) {
+  try {
+    const response = await withTimeout(fetch(request), NAVIGATION_TIMEOUT_MS);
+    if (response.ok && !url.searchParams.get("q")) {
+      const text = await response.clone().text();
+      if (text.includes('name="csrf"')) {
+        const cache = await caches.open(STAFF_CACHE);
+        await cache.put(url.pathname, new Response(text, { headers: response.headers }));
+      }
+    }
+    return response;
+  } catch (error) {
+    const copy = await caches.open(STAFF_CACHE).then((cache) => cache.match(url.pathname));
+    if (!copy) return navigate(request);
+    const text = (await copy.text()).replace("<html", '<html data-kopie="offline"');
+    return new Response(text, { headers: copy.headers });
+  }
+}
+
+// A record's edit form (docs/staff.md, "Working without a connection").
+// The edit is kept in the browser first (the replica's `staff` store),
+// with the id the server would give it, then everything waiting is
+// pushed. The page comes back with what became of this edit; without a
+// connection, or with the session ended, it stays kept ("vorgemerkt").
+async function staffEdit(request, page) {
+  const form = new URLSearchParams(await request.clone().text());
+  let verdict;
+  try {
+    const replica = await engine();
+    verdict = JSON.parse(await replica.staff_queue(page, JSON.stringify([...form.entries()])));
+  } catch (error) {
+    // No storage here, or a form the outbox cannot read: the server
+    // decides, as without this worker.
+    console.warn("Wegweiser offline:", error);
+    return fetch(request);
+  }
+  if (verdict.verdict === "refused") {
+    const fehler = JSON.stringify(verdict.fields.map((f) => [f.field, f.message]));
+    return Response.redirect(`${page}?${new URLSearchParams({ fehler })}`, 303);
+  }
+  if (verdict.verdict === "unchanged") return Response.redirect(`${page}?ergebnis=unveraendert`, 303);
+  const pushed = await staffPush(form.get("csrf") || "");
+  const mine = (pushed.results || []).find((r) => r[0] === verdict.id);
+  if (mine) return Response.redirect(`${page}?ergebnis=${mine[2]}`, 303);
+  const expired = pushed.outcome === "signed_out" ? "&anmeldung=abgelaufen" : "";
+  return Response.redirect(`${page}?ergebnis=vorgemerkt${expired}`, 303);
+}
+
+// Archiving, restoring and deciding conflicts need the server: without
+// a connection the page says so instead of failing.
+async function staffAction(request, path) {
+  try {
+    return await fetch(request);
+  } catch (error) {
+    const conflict = path.startsWith("/mitarbeit/konflikt/");
+    const page = conflict ? "/mitarbeit/konflikte" : path.replace(/\/[^/]*$/, "");
+    return Response.redirect(`${page}?ergebnis=offline`, 303);
+  }
+}
+
+// One push at a time; every open page hears the outbox's counts after it.
+let staffPushing = Promise.resolve();
+function staffPush(csrf) {
+  const run = staffPushing.then(async () => {
+    try {
+      const replica = await engine();
+      const pushed = JSON.parse(await replica.staff_push(csrf));
+      await broadcast({ type: "staff-outbox", ...pushed });
+      return pushed;
+    } catch (error) {
+      console.warn("Wegweiser offline:", error);
+      return { outcome: "failed", message: String(error) };
+    }
+  });
+  staffPushing = run.catch(() => {});
+  return run;
+}
+
+// /staff-client.js asks here: what waits, a page's waiting edits, a push,
+// dropping a rejected edit. The answer goes back on the message's port.
+async function staffCall(kind, data, port) {
+  try {
+    const replica = await engine();
+    let answer;
+    if (kind === "staff-push") answer = await staffPush(data.csrf || "");
+    else if (kind === "staff-outbox") answer = JSON.parse(await replica.staff_outbox());
+    else if (kind === "staff-overlay") {
+      const json = await replica.staff_overlay(data.page, data.original);
+      answer = json == null ? null : JSON.parse(json);
+    } else if (kind === "staff-discard") answer = JSON.parse(await replica.staff_discard(data.id));
+    port.postMessage({ ok: true, answer });
+  } catch (error) {
+    port.postMessage({ ok: false, message: String(error) });
   }
 }
 

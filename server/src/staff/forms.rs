@@ -44,18 +44,13 @@ async fn editor(
     Ok(Ok(me))
 }
 
-/// A form's mutation gets its id from the form's own (chosen when the
-/// page was rendered) and what it changes: the same form sent twice (a
-/// double click, a lost answer) is one mutation; an old form edited again
-/// (the back button) is a new one.
-fn identify(pairs: &Pairs, mut m: Mutation) -> Mutation {
+/// The mutation with its id from the form's (`core::edit::form::identify`;
+/// the browser's outbox names it the same way).
+fn identify(pairs: &Pairs, m: Mutation) -> Mutation {
     let form = get(pairs, "mutation")
         .and_then(|f| Uuid::parse_str(f).ok())
         .unwrap_or_else(Uuid::new_v4);
-    let content = serde_json::to_vec(&(&m.kind, &m.record, &m.op, &m.resolves))
-        .expect("a mutation serialises");
-    m.id = MutationId(Uuid::new_v5(&form, &content));
-    m
+    form::identify(form, m)
 }
 
 /// Set by [`identify`].

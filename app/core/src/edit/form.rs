@@ -384,6 +384,80 @@ pub fn mutation_of(
     }))
 }
 
+/// Where a record of `kind` is edited: its staff page is `<this>/<id>`,
+/// and the page's edit form posts there.
+pub fn record_page(kind: RecordKind) -> &'static str {
+    match kind {
+        RecordKind::Group => "/mitarbeit/gruppe",
+        RecordKind::Topic => "/mitarbeit/thema",
+        RecordKind::Office => "/mitarbeit/kontaktstelle",
+    }
+}
+
+/// The record a staff page (`/mitarbeit/gruppe/<id>`) edits.
+pub fn record_at(path: &str) -> Option<(RecordKind, uuid::Uuid)> {
+    [RecordKind::Group, RecordKind::Topic, RecordKind::Office]
+        .into_iter()
+        .find_map(|kind| {
+            let id = path.strip_prefix(record_page(kind))?.strip_prefix('/')?;
+            Some((kind, uuid::Uuid::parse_str(id).ok()?))
+        })
+}
+
+/// A form's mutation gets its id from the form's own (`form`, chosen when
+/// the page was rendered) and from what it changes: the same form sent
+/// twice (a double click, a lost answer, the server and the browser's
+/// outbox) is one mutation; an old form edited again is a new one.
+pub fn identify(form: uuid::Uuid, mut m: Mutation) -> Mutation {
+    let content = serde_json::to_vec(&(&m.kind, &m.record, &m.op, &m.resolves))
+        .expect("a mutation serialises");
+    m.id = MutationId(uuid::Uuid::new_v5(&form, &content));
+    m
+}
+
+/// The parts of a schedule row as the form shows them (empty: unset).
+pub const SCHEDULE_PARTS: &[&str] = &[
+    "freq",
+    "weekday",
+    "nth",
+    "interval",
+    "anchor",
+    "opens_at",
+    "closes_at",
+];
+
+/// The text of one part of a schedule row (`row` a schedule's JSON).
+pub fn schedule_part(row: &Value, part: &str) -> String {
+    match &row[part] {
+        Value::String(s) => s.clone(),
+        Value::Number(n) => n.to_string(),
+        _ => String::new(),
+    }
+}
+
+/// Every form field's text for `data`, by field name: the inverse of
+/// [`draft_of`] (schedule rows included, without the empty row to add
+/// one).
+pub fn values(kind: RecordKind, data: &Value) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = fields_of(kind)
+        .iter()
+        .map(|f| (f.path.to_owned(), shown(data, f.path)))
+        .collect();
+    if kind == RecordKind::Group {
+        for (i, row) in data["schedules"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .enumerate()
+        {
+            for part in SCHEDULE_PARTS {
+                out.push((format!("schedules.{i}.{part}"), schedule_part(row, part)));
+            }
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -400,6 +474,43 @@ mod tests {
         json!({"name": "Trauercafé", "description": "Austausch.", "contact": {"phone": "0221 123456", "publish": true},
                "schedules": [{"freq": "weekly", "weekday": "mo", "opens_at": "18:00", "closes_at": "19:30"}],
                "accepting_new_members": "yes", "status": "active"})
+    }
+
+    #[test]
+    fn the_values_of_a_record_make_the_same_record_again() {
+        let data = original();
+        let pairs = values(RecordKind::Group, &data);
+        assert!(pairs.contains(&("contact.phone".into(), "0221 123456".into())));
+        assert!(pairs.contains(&("schedules.0.opens_at".into(), "18:00".into())));
+        assert_eq!(draft_of(RecordKind::Group, &data, &pairs).unwrap(), data);
+    }
+
+    #[test]
+    fn staff_pages_name_their_record() {
+        let id = uuid::Uuid::from_u128(7);
+        let at = format!("{}/{id}", record_page(RecordKind::Topic));
+        assert_eq!(record_at(&at), Some((RecordKind::Topic, id)));
+        assert_eq!(record_at(&format!("{at}/archiv")), None);
+        assert_eq!(record_at("/mitarbeit/gruppe/kein-uuid"), None);
+    }
+
+    #[test]
+    fn one_form_sent_twice_is_one_mutation_and_a_changed_one_another() {
+        let form_id = uuid::Uuid::from_u128(1);
+        let make = |phone: &str| {
+            let m = mutation(
+                MutationId(uuid::Uuid::nil()),
+                uuid::Uuid::nil(),
+                Version(3),
+                &original(),
+                &form(&[("contact.phone", phone)]),
+            )
+            .unwrap()
+            .unwrap();
+            identify(form_id, m).id
+        };
+        assert_eq!(make("0221 654321"), make("0221 654321"));
+        assert_ne!(make("0221 654321"), make("0221 111111"));
     }
 
     #[test]
