@@ -129,7 +129,19 @@
     const o = await call("staff-overlay", { page: location.pathname, original: original.value });
     if (!o) return;
     if (o.waiting > 0) original.value = JSON.stringify(o.original);
-    for (const [name, value] of o.values) {
+    const byName = new Map();
+    for (const [name, value] of o.values) byName.set(name, [...(byName.get(name) || []), value]);
+    for (const [name, values] of byName) {
+      // A list to tick (a group's topics): ticked are the ids it holds.
+      const boxes = [...form.querySelectorAll('input[type="checkbox"]')].filter((b) => b.name === name);
+      if (boxes.length > 0) {
+        for (const b of boxes) {
+          if (b.checked !== values.includes(b.value)) b.classList.add("staff-pending");
+          b.checked = values.includes(b.value);
+        }
+        continue;
+      }
+      const value = values[values.length - 1];
       let field = form.elements.namedItem(name);
       if (!field && name.startsWith("schedules.")) field = addScheduleRow(form, name);
       if (!field || field.value === value) continue;

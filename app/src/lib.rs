@@ -74,9 +74,14 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/mitarbeit") view=pages::StaffHome ssr=SsrMode::Async/>
                     <Route path=path!("/mitarbeit/anmelden") view=pages::StaffSignIn/>
                     <Route path=path!("/mitarbeit/gruppen") view=pages::StaffGroups ssr=SsrMode::Async/>
+                    <Route path=path!("/mitarbeit/gruppe/neu") view=pages::StaffNewGroup ssr=SsrMode::Async/>
                     <Route path=path!("/mitarbeit/gruppe/:id") view=pages::StaffGroup ssr=SsrMode::Async/>
                     <Route path=path!("/mitarbeit/themen") view=pages::StaffTopics ssr=SsrMode::Async/>
+                    <Route path=path!("/mitarbeit/thema/neu") view=pages::StaffNewTopic ssr=SsrMode::Async/>
                     <Route path=path!("/mitarbeit/thema/:id") view=pages::StaffTopic ssr=SsrMode::Async/>
+                    <Route path=path!("/mitarbeit/kontaktstellen") view=pages::StaffOffices ssr=SsrMode::Async/>
+                    <Route path=path!("/mitarbeit/kontaktstelle/neu") view=pages::StaffNewOffice ssr=SsrMode::Async/>
+                    <Route path=path!("/mitarbeit/kontaktstelle/:id") view=pages::StaffOffice ssr=SsrMode::Async/>
                     <Route path=path!("/mitarbeit/konflikte") view=pages::StaffConflicts ssr=SsrMode::Async/>
                 </Routes>
             </components::Layout>

@@ -76,7 +76,7 @@ pub struct GroupList {
     pub open_conflicts: usize,
 }
 
-/// Every group or topic (`kind`; archived ones too) whose name holds
+/// Every record of `kind` (archived ones too) whose name holds
 /// `q`, by name.
 #[server(prefix = "/fn", endpoint = "staff-list", input = Json, output = Json)]
 pub async fn staff_list(kind: String, q: String) -> Result<Option<GroupList>, ServerFnError> {
@@ -119,9 +119,63 @@ pub struct RecordEdit {
     pub record: StaffRecord,
     pub history: Vec<HistoryEntry>,
     pub conflicts: Vec<OpenConflict>,
+    pub choices: Choices,
 }
 
-/// A group (`kind` "group") or topic ("topic") for its edit page.
+/// What a group's form offers to choose from: every topic and office not
+/// archived, as id and name, by name.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Choices {
+    pub topics: Vec<(String, String)>,
+    pub offices: Vec<(String, String)>,
+}
+
+#[cfg(feature = "ssr")]
+impl Choices {
+    fn of(records: &[StaffRecord]) -> Self {
+        use wegweiser_core::sync::RecordKind;
+        let named = |kind: RecordKind| {
+            let mut list: Vec<(String, String)> = records
+                .iter()
+                .filter(|r| r.kind == kind && !r.archived)
+                .map(|r| {
+                    (
+                        r.id.to_string(),
+                        r.data["name"].as_str().unwrap_or_default().to_owned(),
+                    )
+                })
+                .collect();
+            list.sort_by(|a, b| a.1.cmp(&b.1));
+            list
+        };
+        Self {
+            topics: named(RecordKind::Topic),
+            offices: named(RecordKind::Office),
+        }
+    }
+}
+
+/// The signed-in staff member and the choices, for a new record's form.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NewRecord {
+    pub me: StaffView,
+    pub choices: Choices,
+}
+
+/// What a new record's form needs.
+#[server(prefix = "/fn", endpoint = "staff-new", input = Json, output = Json)]
+pub async fn staff_new_record() -> Result<Option<NewRecord>, ServerFnError> {
+    let Some((access, me)) = signed_in().await? else {
+        return Ok(None);
+    };
+    let records = access.0.records().await.map_err(ServerFnError::new)?;
+    Ok(Some(NewRecord {
+        me,
+        choices: Choices::of(&records),
+    }))
+}
+
+/// A record of `kind` ("group", "topic", "office") for its edit page.
 #[server(prefix = "/fn", endpoint = "staff-record", input = Json, output = Json)]
 pub async fn load_staff_record(
     kind: String,
@@ -152,11 +206,18 @@ pub async fn load_staff_record(
         .into_iter()
         .filter(|c| c.record == id)
         .collect();
+    let choices = match kind {
+        wegweiser_core::sync::RecordKind::Group => {
+            Choices::of(&access.0.records().await.map_err(ServerFnError::new)?)
+        }
+        _ => Choices::default(),
+    };
     Ok(Some(RecordEdit {
         me,
         record,
         history,
         conflicts,
+        choices,
     }))
 }
 

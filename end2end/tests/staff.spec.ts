@@ -254,3 +254,101 @@ test("staff work without a connection: edits wait on the device through a reload
     await server.stop();
   }
 });
+
+test("staff make a topic, an office and a group from the pages, edit the office, and restore an earlier version", async ({ browser }, info) => {
+  const js = info.project.use.javaScriptEnabled !== false;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "wegweiser-staff-new-"));
+  const server = ownServer(dir, path.join(root, "target/site"), js ? 23 : 24);
+  try {
+    await server.start();
+    server.cli(["user", "add", "--login", "emil", "--name", "Emil Test", "--role", "editor"], { WEGWEISER_PASSWORD: PASSWORD });
+    const context = await browser.newContext({ baseURL: server.base, javaScriptEnabled: js });
+    const page = await context.newPage();
+    await visit(page, "/mitarbeit/anmelden");
+    await page.getByLabel("Anmeldename").fill("emil");
+    await page.getByLabel("Passwort").fill(PASSWORD);
+    await page.getByRole("button", { name: "Anmelden" }).click();
+    await expect(page.locator(".staff-who")).toBeVisible();
+    const axe = async () => {
+      if (!js) return;
+      const violations = (await new AxeBuilder({ page }).analyze()).violations.map((v) => `${v.id}: ${v.help}`);
+      expect(violations).toEqual([]);
+    };
+
+    // A topic with a word people search for.
+    await page.getByRole("link", { name: "Themen und ihre Suchwörter bearbeiten" }).click();
+    await page.getByRole("link", { name: "Neues Thema anlegen" }).click();
+    await page.getByLabel("Name des Themas").fill("Einsamkeit im Alter");
+    await page.getByLabel(/Andere Wörter dafür/).fill("allein\nZitronenfalterweh");
+    await page.getByRole("button", { name: "Anlegen" }).click();
+    await expect(page).toHaveURL(/\/mitarbeit\/thema\/[0-9a-f-]{36}\?ergebnis=gespeichert$/);
+    await expect(page.locator("h1")).toHaveText("Einsamkeit im Alter");
+
+    // An office.
+    await visit(page, "/mitarbeit/kontaktstellen");
+    await page.getByRole("link", { name: "Neue Kontaktstelle anlegen" }).click();
+    await page.getByLabel("Name der Kontaktstelle").fill("KISS Süd");
+    await page.getByLabel("Straße und Hausnummer").fill("Bonner Str. 1");
+    await page.getByLabel("Postleitzahl").fill("5067");
+    await page.getByLabel("Ort").fill("Köln");
+    await page.getByLabel("Stadtteil").fill("Neustadt-Süd");
+    await page.getByLabel("Telefon").fill("0221 123123");
+    await page.getByLabel("E-Mail").fill("sued@example.org");
+    await page.getByLabel("Zuständig für (Gebiet)").fill("Köln-Süd");
+    await page.getByRole("button", { name: "Anlegen" }).click();
+    // A wrong postal code is named next to its field; nothing is made.
+    await expect(page.locator("#feld-address-postal_code-fehler")).toContainText("keine gültige Postleitzahl");
+    await page.getByLabel("Name der Kontaktstelle").fill("KISS Süd");
+    await page.getByLabel("Straße und Hausnummer").fill("Bonner Str. 1");
+    await page.getByLabel("Postleitzahl").fill("50677");
+    await page.getByLabel("Ort").fill("Köln");
+    await page.getByLabel("Stadtteil").fill("Neustadt-Süd");
+    await page.getByLabel("Telefon").fill("0221 123123");
+    await page.getByLabel("E-Mail").fill("sued@example.org");
+    await page.getByLabel("Zuständig für (Gebiet)").fill("Köln-Süd");
+    await page.getByRole("button", { name: "Anlegen" }).click();
+    await expect(page).toHaveURL(/\/mitarbeit\/kontaktstelle\/[0-9a-f-]{36}\?ergebnis=gespeichert$/);
+    // Edited later: its phone number.
+    await page.getByLabel("Telefon").fill("0221 321321");
+    await page.getByRole("button", { name: "Speichern" }).click();
+    await expect(page.locator("main .staff-result")).toHaveText("Gespeichert.");
+    await expect(page.getByLabel("Telefon")).toHaveValue("0221 321321");
+    await axe();
+    // The history restores the first version, as one more edit.
+    await page.getByRole("button", { name: "Fassung 1 wiederherstellen" }).click();
+    await expect(page.locator("main .staff-result")).toHaveText("Gespeichert.");
+    await expect(page.getByLabel("Telefon")).toHaveValue("0221 123123");
+    await expect(page.locator(".staff-history li").first()).toContainText("phone: „0221 321321“ → „0221 123123“");
+
+    // A group on that topic at that office.
+    await visit(page, "/mitarbeit/gruppe/neu");
+    await axe();
+    await page.getByLabel("Name der Gruppe").fill("Gesprächskreis Einsamkeit");
+    await page.getByLabel("Kurzbeschreibung").fill("Wir treffen uns, um weniger allein zu sein.");
+    await page.getByRole("checkbox", { name: "Einsamkeit im Alter" }).check();
+    await page.getByLabel("Zuständige Kontaktstelle").selectOption({ label: "KISS Süd" });
+    await page.getByLabel("Straße und Hausnummer").fill("Bonner Str. 1");
+    await page.getByLabel("Postleitzahl").fill("50677");
+    await page.getByLabel("Ort", { exact: true }).fill("Köln");
+    await page.getByLabel("Stadtteil", { exact: true }).fill("Neustadt-Süd");
+    await page.getByLabel(/Adresse öffentlich zeigen/).selectOption("ja");
+    await page.getByLabel("Barrierefreier Zugang").selectOption("ja");
+    await page.locator("#termin-0-freq").selectOption("weekly");
+    await page.locator("#termin-0-weekday").selectOption("we");
+    await page.locator("#termin-0-opens_at").fill("18:00");
+    await page.locator("#termin-0-closes_at").fill("19:30");
+    await page.getByRole("button", { name: "Anlegen" }).click();
+    await expect(page).toHaveURL(/\/mitarbeit\/gruppe\/[0-9a-f-]{36}\?ergebnis=gespeichert$/);
+    await expect(page.getByRole("checkbox", { name: "Einsamkeit im Alter" })).toBeChecked();
+
+    // The public finds it by the topic's new word, with its office.
+    const visitor = await browser.newPage({ baseURL: server.base, javaScriptEnabled: js });
+    await visit(visitor, "/suche?q=zitronenfalterweh");
+    await expect(visitor.locator(".group-card")).toHaveCount(1);
+    await visitor.locator(".group-card a").first().click();
+    await expect(visitor.locator("h1")).toHaveText("Gesprächskreis Einsamkeit");
+    await expect(visitor.locator("main")).toContainText("KISS Süd");
+  } finally {
+    await server.stop();
+  }
+});

@@ -781,6 +781,10 @@ async fn edit_form(app: &TestApp, b: &Browser, group: &str) -> Vec<(String, Stri
     let mut select: Option<String> = None;
     for tag in form.split('<') {
         if tag.starts_with("input") {
+            let head = tag.split_once('>').map_or(tag, |(h, _)| h);
+            if head.contains(r#"type="checkbox""#) && !head.contains(" checked") {
+                continue;
+            }
             if let (Some(n), v) = (attr(tag, "name"), attr(tag, "value")) {
                 pairs.push((n, v.unwrap_or_default()));
             }
@@ -1194,4 +1198,163 @@ async fn a_synonym_added_to_a_topic_is_found_by_the_public_search() {
     .json["history"]
         .clone();
     assert_eq!(history[0]["changes"][0]["path"], "synonyms");
+}
+
+fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
+    list.iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect()
+}
+
+#[tokio::test]
+async fn new_topics_offices_and_groups_are_made_from_their_forms_once_and_can_be_archived() {
+    let app = TestApp::start().await;
+    let anna = signed_in(&app, "anna", Role::Editor).await;
+    let csrf = anna.csrf.clone().unwrap();
+    let count = |v: &Value| v.as_array().unwrap().len();
+    let topics_before = count(&app.get_json("/api/v1/topics").await.1);
+
+    // A topic: saved, and the same form again is the same topic.
+    let form_id = uuid::Uuid::new_v4().to_string();
+    let topic = pairs(&[
+        ("csrf", &csrf),
+        ("mutation", &form_id),
+        ("name", "Einsamkeit im Alter"),
+        ("description", ""),
+        ("synonyms", "allein\nZitronenfalterweh"),
+    ]);
+    let made = post_form(&app, &anna, "/mitarbeit/thema/neu", &topic).await;
+    assert_eq!(made.status, StatusCode::SEE_OTHER);
+    assert!(
+        made.location.starts_with("/mitarbeit/thema/")
+            && made.location.ends_with("?ergebnis=gespeichert"),
+        "{}",
+        made.location
+    );
+    let again = post_form(&app, &anna, "/mitarbeit/thema/neu", &topic).await;
+    assert_eq!(again.location, made.location);
+    let topics = app.get_json("/api/v1/topics").await.1;
+    assert_eq!(count(&topics), topics_before + 1);
+    let new_topic = topics
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["data"]["slug"] == "einsamkeit-im-alter")
+        .expect("made from the name")
+        .clone();
+    let topic_id = new_topic["id"].as_str().unwrap().to_owned();
+
+    // An office, then a group with the new topic at the new office.
+    let office = pairs(&[
+        ("csrf", &csrf),
+        ("mutation", &uuid::Uuid::new_v4().to_string()),
+        ("name", "KISS Süd"),
+        ("address.street", "Bonner Str. 1"),
+        ("address.postal_code", "50677"),
+        ("address.city", "Köln"),
+        ("address.district", "Neustadt-Süd"),
+        ("phone", "0221 123123"),
+        ("email", "sued@example.org"),
+        ("website", ""),
+        ("hours_note", ""),
+        ("area_served", "Köln-Süd"),
+    ]);
+    let made = post_form(&app, &anna, "/mitarbeit/kontaktstelle/neu", &office).await;
+    assert!(
+        made.location.ends_with("?ergebnis=gespeichert"),
+        "{}",
+        made.location
+    );
+    let offices = app.get_json("/api/v1/offices").await.1;
+    let office_id = offices
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|o| o["data"]["slug"] == "kiss-sued")
+        .expect("the new office")["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+
+    let group = |topic: &str| {
+        pairs(&[
+            ("csrf", &csrf),
+            ("mutation", "7f1c2a5e-8d1b-4c7e-9a34-2f0d5b6c7e81"),
+            ("name", "Gesprächskreis Einsamkeit"),
+            ("description", "Wir treffen uns, um weniger allein zu sein."),
+            ("topics", ""),
+            ("topics", topic),
+            ("office_id", &office_id),
+            ("audience", "affected"),
+            ("format", "in_person"),
+            ("languages", "de\ntr"),
+            ("location.address.street", "Bonner Str. 1"),
+            ("location.address.postal_code", "50677"),
+            ("location.address.city", "Köln"),
+            ("location.address.district", "Neustadt-Süd"),
+            ("location.publish_address", "ja"),
+            ("accessibility.step_free", "ja"),
+            ("contact.publish", "nein"),
+            ("accepting_new_members", "yes"),
+            ("status", "active"),
+            ("schedules.0.freq", "weekly"),
+            ("schedules.0.weekday", "we"),
+            ("schedules.0.opens_at", "18:00"),
+            ("schedules.0.closes_at", "19:30"),
+        ])
+    };
+    // Without a topic it is refused, with the field named, and nothing is made.
+    let refused = post_form(&app, &anna, "/mitarbeit/gruppe/neu", &group("")).await;
+    assert!(
+        refused
+            .location
+            .starts_with("/mitarbeit/gruppe/neu?ergebnis=abgelehnt&fehler="),
+        "{}",
+        refused.location
+    );
+    assert!(refused.location.contains("topics"), "{}", refused.location);
+    assert_eq!(
+        app.get_json("/api/v1/groups?q=zitronenfalterweh").await.1["total"],
+        0
+    );
+    let made = post_form(&app, &anna, "/mitarbeit/gruppe/neu", &group(&topic_id)).await;
+    assert!(
+        made.location.starts_with("/mitarbeit/gruppe/")
+            && made.location.ends_with("?ergebnis=gespeichert"),
+        "{}",
+        made.location
+    );
+    // Found by the new topic's synonym, step-free, on Wednesdays.
+    let found = app.get_json("/api/v1/groups?q=zitronenfalterweh").await.1;
+    assert_eq!(found["total"], 1, "{found}");
+    assert_eq!(found["items"][0]["name"], "Gesprächskreis Einsamkeit");
+
+    // Archiving works for topics too: off the public list, back again.
+    let topic_page = format!("/mitarbeit/thema/{topic_id}");
+    let form = pairs(&[
+        ("csrf", &csrf),
+        ("mutation", &uuid::Uuid::new_v4().to_string()),
+        ("aktion", "archivieren"),
+    ]);
+    let archived = post_form(&app, &anna, &format!("{topic_page}/archiv"), &form).await;
+    assert_eq!(
+        archived.location,
+        format!("{topic_page}?ergebnis=gespeichert")
+    );
+    assert_eq!(
+        count(&app.get_json("/api/v1/topics").await.1),
+        topics_before
+    );
+    let form = with(form, "aktion", "aufnehmen");
+    post_form(
+        &app,
+        &anna,
+        &format!("{topic_page}/archiv"),
+        &with(form, "mutation", &uuid::Uuid::new_v4().to_string()),
+    )
+    .await;
+    assert_eq!(
+        count(&app.get_json("/api/v1/topics").await.1),
+        topics_before + 1
+    );
 }

@@ -18,7 +18,6 @@ use wegweiser_core::edit::form::{self, shown};
 use wegweiser_core::edit::{
     fields, FieldChange, FieldMessage, Mutation, MutationId, Op, Outcome, PushRequest, PushResponse,
 };
-use wegweiser_core::sync::RecordKind;
 
 /// An edit waiting in the outbox.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -48,10 +47,6 @@ impl Kept {
             Op::Update { changes, .. } => changes.as_slice(),
             _ => &[],
         }
-    }
-
-    fn is_for(&self, kind: RecordKind, record: uuid::Uuid) -> bool {
-        self.mutation.kind == kind && self.mutation.record == record
     }
 }
 
@@ -83,6 +78,27 @@ fn get<'a>(pairs: &'a [(String, String)], name: &str) -> Option<&'a str> {
 /// The edit a form posted to `page` makes, to be kept as number `seq`.
 /// Its id is the one the server would give the same form.
 pub fn queue(page: &str, pairs: &[(String, String)], seq: u64) -> Result<Queued, FormError> {
+    if let Some(kind) = form::new_at(page) {
+        let form_id = get(pairs, "mutation")
+            .and_then(|m| uuid::Uuid::parse_str(m).ok())
+            .ok_or(FormError::Incomplete("mutation"))?;
+        return Ok(match form::creation(kind, form_id, pairs) {
+            Err(problems) => Queued::Refused(problems),
+            Ok(m) => {
+                let label = match &m.op {
+                    Op::Create { data } => shown(data, "name"),
+                    _ => String::new(),
+                };
+                Queued::Kept(Kept {
+                    seq,
+                    page: page.to_owned(),
+                    label,
+                    mutation: m,
+                    rejected: None,
+                })
+            }
+        });
+    }
     let (kind, record) =
         form::record_at(page).ok_or_else(|| FormError::NotAnEditPage(page.to_owned()))?;
     let base = get(pairs, "base")
@@ -118,15 +134,25 @@ pub fn queue(page: &str, pairs: &[(String, String)], seq: u64) -> Result<Queued,
     )
 }
 
-/// Keep `new` in an outbox: an edit the server rejected for the same
-/// record is replaced by it (the new form was filled from it). Answers
-/// the ids to delete.
+/// Keep `new` in an outbox: an edit the server rejected, made on the
+/// same page, is replaced by it (the new form was filled from it).
+/// Answers the ids to delete.
 pub fn superseded(outbox: &[Kept], new: &Kept) -> Vec<MutationId> {
     outbox
         .iter()
-        .filter(|k| k.rejected.is_some() && k.is_for(new.mutation.kind, new.mutation.record))
+        .filter(|k| k.rejected.is_some() && k.page == new.page)
         .map(|k| k.mutation.id)
         .collect()
+}
+
+/// Where the browser goes after saving `k`: the record's page once it
+/// exists, the list while a new record waits.
+pub fn record_page_of(k: &Kept) -> String {
+    format!(
+        "{}/{}",
+        form::record_page(k.mutation.kind),
+        k.mutation.record
+    )
 }
 
 /// A record's edit page with the edits still waiting for it.
@@ -146,14 +172,17 @@ pub struct Overlay {
 /// Show the outbox's edits of a record on its page, whose form was
 /// rendered from `original`.
 pub fn overlay(page: &str, original: &Value, outbox: &[Kept]) -> Option<Overlay> {
-    let (kind, record) = form::record_at(page)?;
+    let kind = form::record_at(page)
+        .map(|(kind, _)| kind)
+        .or_else(|| form::new_at(page))?;
     let mine: Vec<&Kept> = ordered(outbox)
         .into_iter()
-        .filter(|k| k.is_for(kind, record))
+        .filter(|k| k.page == page)
         .collect();
     let mut based = original.clone();
     let mut seen = original.clone();
     let mut changed: Vec<&str> = Vec::new();
+    let mut every_field = false;
     let mut messages = Vec::new();
     for k in &mine {
         if let Some(r) = &k.rejected {
@@ -163,14 +192,20 @@ pub fn overlay(page: &str, original: &Value, outbox: &[Kept]) -> Option<Overlay>
         }
         seen = fields::apply(&seen, k.changes());
         changed.extend(k.changes().iter().map(|c| c.path.as_str()));
+        // A new record the server refused: its form again, as filled in.
+        if let (Op::Create { data }, Some(_)) = (&k.mutation.op, &k.rejected) {
+            seen = data.clone();
+            every_field = true;
+        }
     }
     let touched = |name: &str| {
-        changed.iter().any(|p| {
-            name == *p
-                || name
-                    .strip_prefix(p)
-                    .is_some_and(|rest| rest.starts_with('.'))
-        })
+        every_field
+            || changed.iter().any(|p| {
+                name == *p
+                    || name
+                        .strip_prefix(p)
+                        .is_some_and(|rest| rest.starts_with('.'))
+            })
     };
     let values = form::values(kind, &seen)
         .into_iter()
@@ -179,7 +214,10 @@ pub fn overlay(page: &str, original: &Value, outbox: &[Kept]) -> Option<Overlay>
     Some(Overlay {
         original: based,
         values,
-        waiting: mine.iter().filter(|k| k.rejected.is_none()).count(),
+        waiting: mine
+            .iter()
+            .filter(|k| k.rejected.is_none() && !matches!(k.mutation.op, Op::Create { .. }))
+            .count(),
         messages,
     })
 }
@@ -261,6 +299,7 @@ mod tests {
     use super::*;
     use serde_json::json;
     use wegweiser_core::edit::Pushed;
+    use wegweiser_core::sync::RecordKind;
 
     const PAGE: &str = "/mitarbeit/gruppe/00000000-0000-0000-0000-000000000007";
     const FORM: &str = "00000000-0000-0000-0000-0000000000f0";
@@ -415,6 +454,44 @@ mod tests {
             .values
             .contains(&("schedules.0.weekday".to_owned(), "mo".to_owned())));
         assert!(!shown.values.iter().any(|(n, _)| n == "name"));
+    }
+
+    #[test]
+    fn a_new_record_is_kept_and_a_refused_one_fills_its_form_again() {
+        let page = "/mitarbeit/thema/neu";
+        let pairs = vec![
+            ("mutation".to_owned(), FORM.to_owned()),
+            ("name".to_owned(), "Einsamkeit".to_owned()),
+            ("synonyms".to_owned(), "allein\nisoliert".to_owned()),
+        ];
+        let mut k = kept(queue(page, &pairs, 1).unwrap());
+        assert!(matches!(k.mutation.op, Op::Create { .. }));
+        assert_eq!(k.label, "Einsamkeit");
+        assert_eq!(
+            record_page_of(&k),
+            format!("/mitarbeit/thema/{}", k.mutation.record)
+        );
+        // Waiting, it does not fill the form for the next new topic.
+        let blank = form::blank(RecordKind::Topic);
+        assert!(overlay(page, &blank, std::slice::from_ref(&k))
+            .unwrap()
+            .values
+            .is_empty());
+        k.rejected = Some(Rejection {
+            message: "ungültig".into(),
+            fields: vec![FieldMessage {
+                field: "slug".into(),
+                message: "ist schon vergeben".into(),
+            }],
+        });
+        let shown = overlay(page, &blank, std::slice::from_ref(&k)).unwrap();
+        assert!(shown
+            .values
+            .contains(&("name".to_owned(), "Einsamkeit".to_owned())));
+        assert!(shown
+            .values
+            .contains(&("synonyms".to_owned(), "allein\nisoliert".to_owned())));
+        assert_eq!(shown.messages[0].field, "slug");
     }
 
     #[test]

@@ -35,7 +35,7 @@ fn entry(k: &Kept) -> (String, String) {
 
 /// Keep the edit a form posted to `page` makes (`form`: its fields as a
 /// JSON list of name and value). Answers `{"verdict":"kept","id",
-/// "waiting"}`, `{"verdict":"unchanged"}` or `{"verdict":"refused",
+/// "waiting","record_page","list_page"}`, `{"verdict":"unchanged"}` or `{"verdict":"refused",
 /// "fields":[{field,message}]}`.
 #[wasm_bindgen]
 pub async fn staff_queue(page: String, form: String) -> Result<String, JsValue> {
@@ -56,7 +56,9 @@ pub async fn staff_queue(page: String, form: String) -> Result<String, JsValue> 
                 .await
                 .map_err(SyncError::from)?;
             let (waiting, _) = counts(&outbox().await?);
-            json!({"verdict": "kept", "id": k.mutation.id.0.to_string(), "waiting": waiting})
+            json!({"verdict": "kept", "id": k.mutation.id.0.to_string(), "waiting": waiting,
+                   "record_page": staff::record_page_of(&k),
+                   "list_page": wegweiser_core::edit::form::list_page(k.mutation.kind)})
         }
     };
     Ok(answer.to_string())

@@ -29,9 +29,13 @@ pub use results::Results;
 #[cfg(feature = "ssr")]
 pub use staff::{StaffHome, StaffSignIn};
 #[cfg(feature = "ssr")]
-pub use staff_edit::{StaffConflicts, StaffGroup, StaffGroups, StaffTopic, StaffTopics};
+pub use staff_edit::{
+    StaffConflicts, StaffGroup, StaffGroups, StaffNewGroup, StaffNewOffice, StaffNewTopic,
+    StaffOffice, StaffOffices, StaffTopic, StaffTopics,
+};
 #[cfg(not(feature = "ssr"))]
 pub use staff_offline::{
-    StaffConflicts, StaffGroup, StaffGroups, StaffHome, StaffSignIn, StaffTopic, StaffTopics,
+    StaffConflicts, StaffGroup, StaffGroups, StaffHome, StaffNewGroup, StaffNewOffice,
+    StaffNewTopic, StaffOffice, StaffOffices, StaffSignIn, StaffTopic, StaffTopics,
 };
 pub use topics::{TopicPage, Topics};

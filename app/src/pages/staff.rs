@@ -54,6 +54,7 @@ pub fn StaffHome() -> impl IntoView {
                     <ul class="staff-links">
                         <li><a href="/mitarbeit/gruppen">"Gruppen bearbeiten"</a></li>
                         <li><a href="/mitarbeit/themen">"Themen und ihre Suchwörter bearbeiten"</a></li>
+                        <li><a href="/mitarbeit/kontaktstellen">"Kontaktstellen bearbeiten"</a></li>
                         <li><a href="/mitarbeit/konflikte">"Offene Konflikte"</a></li>
                     </ul>
                     <form method="post" action="/mitarbeit/abmelden">

@@ -7,7 +7,8 @@
 
 use crate::components::{request_id, LoadError, Loading};
 use crate::staff::{
-    load_staff_record, staff_conflicts, staff_list, GroupList, RecordEdit, StaffView,
+    load_staff_record, staff_conflicts, staff_list, staff_new_record, Choices, GroupList,
+    NewRecord, RecordEdit, StaffView,
 };
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
@@ -15,7 +16,9 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 use serde_json::Value;
 use std::collections::BTreeMap;
 use wegweiser_core::domain::Weekday;
-use wegweiser_core::edit::form::{fields_of, schedule_part, shown, FormField, Input, FREQUENCIES};
+use wegweiser_core::edit::form::{
+    self, chosen, fields_of, schedule_part, shown, FormField, Input, FREQUENCIES,
+};
 use wegweiser_core::edit::{HistoryEntry, OpenConflict};
 use wegweiser_core::sync::RecordKind;
 
@@ -40,10 +43,20 @@ fn csrf_field(me: &StaffView) -> impl IntoView {
 
 /// Where a kind of record is edited: (list, one record, German plural).
 fn places(kind: RecordKind) -> (&'static str, &'static str, &'static str) {
-    let one = crate::staff::record_page(kind);
+    let plural = match kind {
+        RecordKind::Group => "Gruppen",
+        RecordKind::Topic => "Themen",
+        RecordKind::Office => "Kontaktstellen",
+    };
+    (form::list_page(kind), form::record_page(kind), plural)
+}
+
+/// The heading and link of a new record's page.
+fn new_label(kind: RecordKind) -> &'static str {
     match kind {
-        RecordKind::Topic => ("/mitarbeit/themen", one, "Themen"),
-        _ => ("/mitarbeit/gruppen", one, "Gruppen"),
+        RecordKind::Group => "Neue Gruppe anlegen",
+        RecordKind::Topic => "Neues Thema anlegen",
+        RecordKind::Office => "Neue Kontaktstelle anlegen",
     }
 }
 
@@ -55,6 +68,11 @@ pub fn StaffGroups() -> impl IntoView {
 #[component]
 pub fn StaffTopics() -> impl IntoView {
     list_page(RecordKind::Topic)
+}
+
+#[component]
+pub fn StaffOffices() -> impl IntoView {
+    list_page(RecordKind::Office)
 }
 
 fn list_page(kind: RecordKind) -> impl IntoView {
@@ -100,6 +118,7 @@ fn list_view(kind: RecordKind, list: GroupList) -> impl IntoView {
             <input id="staff-q" name="q" type="search" value=q/>
             <button type="submit">"Suchen"</button>
         </form>
+        <p><a href=form::new_page(kind)>{new_label(kind)}</a></p>
         <p>{format!("{} {plural}", list.groups.len())}</p>
         <ul class="staff-groups">
             {list.groups.into_iter().map(|g| {
@@ -131,6 +150,110 @@ pub fn StaffGroup() -> impl IntoView {
 #[component]
 pub fn StaffTopic() -> impl IntoView {
     record_page(RecordKind::Topic)
+}
+
+#[component]
+pub fn StaffOffice() -> impl IntoView {
+    record_page(RecordKind::Office)
+}
+
+#[component]
+pub fn StaffNewGroup() -> impl IntoView {
+    new_record_page(RecordKind::Group)
+}
+
+#[component]
+pub fn StaffNewTopic() -> impl IntoView {
+    new_record_page(RecordKind::Topic)
+}
+
+#[component]
+pub fn StaffNewOffice() -> impl IntoView {
+    new_record_page(RecordKind::Office)
+}
+
+fn new_record_page(kind: RecordKind) -> impl IntoView {
+    let data = Resource::new(|| (), |_| staff_new_record());
+    view! {
+        <Title text=new_label(kind)/>
+        <Meta name="robots" content="noindex"/>
+        {outbox_script()}
+        <Suspense fallback=Loading>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(Some(new)) => new_record_view(kind, new),
+                    Ok(None) => signed_out(),
+                    Err(_) => view! { <LoadError/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// A new record's form: the edit form's fields, from what every record
+/// of the kind starts with (`core::edit::form::blank`), and its address
+/// in the directory.
+fn new_record_view(kind: RecordKind, new: NewRecord) -> AnyView {
+    let NewRecord { me, choices } = new;
+    let (list_at, _, plural) = places(kind);
+    let messages = RwSignal::new(messages_from_address());
+    let blank = form::blank(kind);
+    let slug_invalid = move || messages.with(|m| m.contains_key("slug")).then_some("true");
+    view! {
+        <p><a href=list_at>{format!("Alle {plural}")}</a></p>
+        <h1>{new_label(kind)}</h1>
+        {result_note().map(|(class, text)| view! { <p class=format!("{class} staff-result") role="status">{text}</p> })}
+        {other_messages(kind, messages)}
+        <form class="staff-edit" method="post" action=form::new_page(kind) novalidate>
+            {csrf_field(&me)}
+            <input type="hidden" name="mutation" value=request_id()/>
+            {form_fields(kind, &blank, messages, &choices)}
+            <p class="staff-field">
+                <label for="feld-slug">"Adresse im Verzeichnis (leer lassen: aus dem Namen gebildet)"</label>
+                <input id="feld-slug" name="slug" type="text" aria-invalid=slug_invalid aria-describedby=move || slug_invalid().map(|_| "feld-slug-fehler")/>
+                {message_for(messages, "slug", "feld-slug".to_owned())}
+            </p>
+            <p><button type="submit">"Anlegen"</button></p>
+        </form>
+    }
+    .into_any()
+}
+
+/// The form's fields for a record of `kind` showing `data`.
+fn form_fields(
+    kind: RecordKind,
+    data: &Value,
+    messages: RwSignal<BTreeMap<String, String>>,
+    choices: &Choices,
+) -> impl IntoView {
+    view! {
+        {fields_of(kind).iter().map(|f| field_view(f, data, messages, choices)).collect_view()}
+        {(kind == RecordKind::Group).then(|| schedule_editor(data, messages))}
+    }
+}
+
+/// Messages about the record as a whole, or a part the form has no field
+/// for (a group that meets in person needs an address).
+fn other_messages(kind: RecordKind, messages: RwSignal<BTreeMap<String, String>>) -> impl IntoView {
+    move || {
+        let others: Vec<(String, String)> = messages.with(|m| {
+            m.iter()
+                .filter(|(field, _)| {
+                    field.as_str() != "slug"
+                        && !field.starts_with("schedules.")
+                        && !fields_of(kind).iter().any(|f| f.path == field.as_str())
+                })
+                .map(|(f, m)| (f.clone(), m.clone()))
+                .collect()
+        });
+        (!others.is_empty()).then(|| {
+            view! {
+                <ul class="errors">
+                    {others.into_iter().map(|(field, message)| view! { <li>{format!("{field}: {message}")}</li> }).collect_view()}
+                </ul>
+            }
+        })
+    }
 }
 
 fn record_page(kind: RecordKind) -> impl IntoView {
@@ -186,6 +309,7 @@ fn RecordEditor(kind: RecordKind, edit: RecordEdit) -> impl IntoView {
         record,
         history,
         conflicts,
+        choices,
     } = edit;
     let (list_at, one_at, plural) = places(kind);
     let id = record.id.to_string();
@@ -200,17 +324,17 @@ fn RecordEditor(kind: RecordKind, edit: RecordEdit) -> impl IntoView {
         <h1>{name.clone()}</h1>
         {archived.then(|| view! { <p class="staff-note">"Dieser Eintrag ist archiviert und nicht im öffentlichen Verzeichnis."</p> })}
         {result_note().map(|(class, text)| view! { <p class=format!("{class} staff-result") role="status">{text}</p> })}
+        {other_messages(kind, messages)}
         {(!conflicts.is_empty()).then(|| conflicts_view(&me, &conflicts))}
         <form class="staff-edit" method="post" action=action novalidate>
             {csrf_field(&me)}
             <input type="hidden" name="mutation" value=request_id()/>
             <input type="hidden" name="base" value=record.version.0.to_string()/>
             <input type="hidden" name="original" value=original/>
-            {fields_of(kind).iter().map(|f| field_view(f, &data, messages)).collect_view()}
-            {(kind == RecordKind::Group).then(|| schedule_editor(&data, messages))}
+            {form_fields(kind, &data, messages, &choices)}
             <p><button type="submit">"Speichern"</button></p>
         </form>
-        {(kind == RecordKind::Group).then(|| archive_form(&me, &id, archived))}
+        {archive_form(&me, &format!("{one_at}/{id}"), archived)}
         {history_view(&me, &format!("{one_at}/{id}"), record.version.0, history)}
     }
 }
@@ -242,8 +366,12 @@ fn field_view(
     f: &'static FormField,
     data: &Value,
     messages: RwSignal<BTreeMap<String, String>>,
-) -> impl IntoView {
+    choices: &Choices,
+) -> AnyView {
     let id = format!("feld-{}", f.path.replace('.', "-"));
+    if let Input::Refs(_) = f.input {
+        return refs_view(f, data, messages, &choices.topics, id);
+    }
     let value = shown(data, f.path);
     let invalid = move || messages.with(|m| m.contains_key(f.path)).then_some("true");
     let described = {
@@ -267,11 +395,29 @@ fn field_view(
             <input id=id.clone() name=f.path type="text" value=value required=required aria-invalid=invalid aria-describedby=described/>
         }
         .into_any(),
-        Input::Choice(choices) => view! {
+        Input::Choice(options) => view! {
             <select id=id.clone() name=f.path aria-invalid=invalid aria-describedby=described>
-                {choices.iter().map(|(key, label)| {
+                {options.iter().map(|(key, label)| {
                     let selected = *key == value;
                     view! { <option value=*key selected=selected>{*label}</option> }
+                }).collect_view()}
+            </select>
+        }
+        .into_any(),
+        Input::Flag => view! {
+            <select id=id.clone() name=f.path aria-invalid=invalid aria-describedby=described>
+                <option value="" selected=value.is_empty()>"keine Angabe"</option>
+                <option value="ja" selected=value == "ja">"ja"</option>
+                <option value="nein" selected=value == "nein">"nein"</option>
+            </select>
+        }
+        .into_any(),
+        Input::Ref(of) | Input::Refs(of) => view! {
+            <select id=id.clone() name=f.path aria-invalid=invalid aria-describedby=described>
+                <option value="" selected=value.is_empty()>"bitte wählen"</option>
+                {match of { RecordKind::Topic => &choices.topics, _ => &choices.offices }.iter().map(|(key, label)| {
+                    let selected = *key == value;
+                    view! { <option value=key.clone() selected=selected>{label.clone()}</option> }
                 }).collect_view()}
             </select>
         }
@@ -284,6 +430,45 @@ fn field_view(
             {message_for(messages, f.path, id.clone())}
         </p>
     }
+    .into_any()
+}
+
+/// A list of records to tick (a group's topics). The empty value posted
+/// with it lets "none ticked" arrive.
+fn refs_view(
+    f: &'static FormField,
+    data: &Value,
+    messages: RwSignal<BTreeMap<String, String>>,
+    options: &[(String, String)],
+    id: String,
+) -> AnyView {
+    let ticked = chosen(data, f.path);
+    let described = {
+        let id = id.clone();
+        move || {
+            messages
+                .with(|m| m.contains_key(f.path))
+                .then(|| format!("{id}-fehler"))
+        }
+    };
+    view! {
+        <fieldset class="staff-choices" id=id.clone() aria-describedby=described>
+            <legend>{f.label}</legend>
+            <input type="hidden" name=f.path value=""/>
+            {options.iter().map(|(key, label)| {
+                let checked = ticked.contains(key);
+                let box_id = format!("{id}-{key}");
+                view! {
+                    <span class="staff-choice">
+                        <input type="checkbox" id=box_id.clone() name=f.path value=key.clone() checked=checked/>
+                        <label for=box_id>{label.clone()}</label>
+                    </span>
+                }
+            }).collect_view()}
+            {message_for(messages, f.path, id.clone())}
+        </fieldset>
+    }
+    .into_any()
 }
 
 /// The meeting rhythms: each row one schedule, and one empty row to add
@@ -355,8 +540,9 @@ fn schedule_row(
     }
 }
 
-/// Out of the public directory and back; staff keep the group.
-fn archive_form(me: &StaffView, id: &str, archived: bool) -> impl IntoView {
+/// Out of the public directory and back; staff keep the record. `page`
+/// is the record's page.
+fn archive_form(me: &StaffView, page: &str, archived: bool) -> impl IntoView {
     let (action, label) = if archived {
         ("aufnehmen", "Wieder ins öffentliche Verzeichnis aufnehmen")
     } else {
@@ -366,7 +552,7 @@ fn archive_form(me: &StaffView, id: &str, archived: bool) -> impl IntoView {
         )
     };
     view! {
-        <form class="staff-archive" method="post" action=format!("/mitarbeit/gruppe/{id}/archiv")>
+        <form class="staff-archive" method="post" action=format!("{page}/archiv")>
             {csrf_field(me)}
             <input type="hidden" name="mutation" value=request_id()/>
             <button type="submit" name="aktion" value=action>{label}</button>
@@ -412,11 +598,11 @@ fn conflicts_view(me: &StaffView, conflicts: &[OpenConflict]) -> impl IntoView {
 
 fn history_view(
     me: &StaffView,
-    id: &str,
+    page: &str,
     current: u64,
     history: Vec<HistoryEntry>,
 ) -> impl IntoView {
-    let action = format!("/mitarbeit/gruppe/{id}/wiederherstellen");
+    let action = format!("{page}/wiederherstellen");
     view! {
         <section class="staff-history" aria-labelledby="verlauf">
             <h2 id="verlauf">"Verlauf"</h2>

@@ -16,37 +16,29 @@ fn needs_server() -> impl IntoView {
     }
 }
 
-#[component]
-pub fn StaffHome() -> impl IntoView {
-    needs_server()
+/// Each staff page's stand-in.
+macro_rules! stand_ins {
+    ($($name:ident),*) => {
+        $(
+            #[component]
+            pub fn $name() -> impl IntoView {
+                needs_server()
+            }
+        )*
+    };
 }
 
-#[component]
-pub fn StaffSignIn() -> impl IntoView {
-    needs_server()
-}
-
-#[component]
-pub fn StaffGroups() -> impl IntoView {
-    needs_server()
-}
-
-#[component]
-pub fn StaffGroup() -> impl IntoView {
-    needs_server()
-}
-
-#[component]
-pub fn StaffConflicts() -> impl IntoView {
-    needs_server()
-}
-
-#[component]
-pub fn StaffTopics() -> impl IntoView {
-    needs_server()
-}
-
-#[component]
-pub fn StaffTopic() -> impl IntoView {
-    needs_server()
-}
+stand_ins!(
+    StaffHome,
+    StaffSignIn,
+    StaffGroups,
+    StaffGroup,
+    StaffNewGroup,
+    StaffConflicts,
+    StaffTopics,
+    StaffTopic,
+    StaffNewTopic,
+    StaffOffices,
+    StaffOffice,
+    StaffNewOffice
+);

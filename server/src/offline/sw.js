@@ -16,7 +16,7 @@ const NAVIGATION_TIMEOUT_MS = 4000;
 /// connection (docs/staff.md); kept across versions, dropped at sign-out.
 const STAFF_CACHE = "wegweiser-mitarbeit";
 /// A record's staff page, where its edit form posts.
-const EDIT_PAGE = /^\/mitarbeit\/(gruppe|thema|kontaktstelle)\/[0-9a-f-]{36}$/;
+const EDIT_PAGE = /^\/mitarbeit\/(gruppe|thema|kontaktstelle)\/([0-9a-f-]{36}|neu)$/;
 
 // The replica (app/offline), a wasm-bindgen module: defines `wasm_bindgen`.
 importScripts(REPLICA_JS);
@@ -168,9 +168,16 @@ async function staffEdit(request, page) {
   if (verdict.verdict === "unchanged") return Response.redirect(`${page}?ergebnis=unveraendert`, 303);
   const pushed = await staffPush(form.get("csrf") || "");
   const mine = (pushed.results || []).find((r) => r[0] === verdict.id);
-  if (mine) return Response.redirect(`${page}?ergebnis=${mine[2]}`, 303);
+  // A record's page once the server has it; a refused form where it was
+  // filled in (the outbox fills it again); a new record still waiting is
+  // listed with what waits.
+  if (mine) {
+    const at = mine[2] === "abgelehnt" ? page : verdict.record_page;
+    return Response.redirect(`${at}?ergebnis=${mine[2]}`, 303);
+  }
   const expired = pushed.outcome === "signed_out" ? "&anmeldung=abgelaufen" : "";
-  return Response.redirect(`${page}?ergebnis=vorgemerkt${expired}`, 303);
+  const at = page.endsWith("/neu") ? verdict.list_page : page;
+  return Response.redirect(`${at}?ergebnis=vorgemerkt${expired}`, 303);
 }
 
 // Archiving, restoring and deciding conflicts need the server: without

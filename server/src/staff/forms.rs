@@ -229,14 +229,61 @@ pub async fn restore(
     push(&state, &me, &pairs, m).await
 }
 
-/// `POST /mitarbeit/gruppe/{id}/archiv`: take the group out of the public
+/// `POST <record page>/neu` (`/mitarbeit/gruppe/neu`, …): a new record.
+/// Its id comes from the form's, so the same form sent twice makes one
+/// record. Saved, the browser goes to the record's page; refused, back to
+/// the form with the messages.
+pub async fn create(
+    state: AppState,
+    session: Session,
+    kind: RecordKind,
+    pairs: Pairs,
+) -> Result<Response, ApiError> {
+    let me = match editor(&state, &session, &pairs).await? {
+        Ok(me) => me,
+        Err(to_sign_in) => return Ok(to_sign_in),
+    };
+    let form_id = get(&pairs, "mutation")
+        .and_then(|f| Uuid::parse_str(f).ok())
+        .ok_or_else(|| bad("mutation"))?;
+    let again =
+        |query: &str| Redirect::to(&format!("{}?{query}", form::new_page(kind))).into_response();
+    let m = match form::creation(kind, form_id, &pairs) {
+        Ok(m) => m,
+        Err(problems) => return Ok(again(&named(problems))),
+    };
+    let record = m.record;
+    let results = state
+        .store
+        .push(me.staff.id, &[m], OffsetDateTime::now_utc())
+        .await?;
+    if let Err(e) = state.reload().await {
+        tracing::error!(error = %e, "directory not rebuilt after an edit");
+    }
+    Ok(match results.into_iter().next().map(|r| r.outcome) {
+        Some(Outcome::Rejected { fields, message }) if fields.is_empty() => {
+            let problem = vec![wegweiser_core::edit::FieldMessage {
+                field: String::new(),
+                message,
+            }];
+            again(&format!("ergebnis=abgelehnt&{}", named(problem)))
+        }
+        Some(Outcome::Rejected { fields, .. }) => {
+            again(&format!("ergebnis=abgelehnt&{}", named(fields)))
+        }
+        _ => page(kind, record, "ergebnis=gespeichert"),
+    })
+}
+
+/// `POST <record page>/{id}/archiv`: take the record out of the public
 /// directory (`aktion=archivieren`) or bring it back
 /// (`aktion=aufnehmen`); staff keep seeing it either way.
 pub async fn archive(
-    State(state): State<AppState>,
+    state: AppState,
     session: Session,
-    Path(id): Path<Uuid>,
-    Form(pairs): Form<Pairs>,
+    kind: RecordKind,
+    id: Uuid,
+    pairs: Pairs,
 ) -> Result<Response, ApiError> {
     let me = match editor(&state, &session, &pairs).await? {
         Ok(me) => me,
@@ -244,7 +291,7 @@ pub async fn archive(
     };
     let base = state
         .store
-        .staff_record(RecordKind::Group, id)
+        .staff_record(kind, id)
         .await?
         .ok_or_else(|| ApiError::NotFound("Diesen Eintrag gibt es nicht.".into()))?
         .version;
@@ -255,7 +302,7 @@ pub async fn archive(
     };
     let m = Mutation {
         id: UNSET,
-        kind: RecordKind::Group,
+        kind,
         record: id,
         op,
         resolves: Vec::new(),

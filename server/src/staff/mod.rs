@@ -46,12 +46,33 @@ pub fn forms() -> Router<AppState> {
     let mut router = Router::new()
         .route(session::SIGN_IN_PAGE, post(session::sign_in))
         .route("/mitarbeit/abmelden", post(session::sign_out))
-        .route("/mitarbeit/gruppe/{id}/archiv", post(forms::archive))
         .route("/mitarbeit/konflikt/{id}", post(forms::decide));
-    // The edit form and restoring, on each editable kind's page.
-    for kind in [RecordKind::Group, RecordKind::Topic] {
+    // New records, the edit form, archiving and restoring, on each kind's
+    // pages.
+    for kind in [RecordKind::Group, RecordKind::Topic, RecordKind::Office] {
         let at = app::staff::record_page(kind);
         router = router
+            .route(
+                &format!("{at}/neu"),
+                post(
+                    move |State(state): State<AppState>,
+                          session: tower_sessions::Session,
+                          Form(pairs): Form<Pairs>| {
+                        forms::create(state, session, kind, pairs)
+                    },
+                ),
+            )
+            .route(
+                &format!("{at}/{{id}}/archiv"),
+                post(
+                    move |State(state): State<AppState>,
+                          session: tower_sessions::Session,
+                          Path(id): Path<uuid::Uuid>,
+                          Form(pairs): Form<Pairs>| {
+                        forms::archive(state, session, kind, id, pairs)
+                    },
+                ),
+            )
             .route(
                 &format!("{at}/{{id}}"),
                 post(

@@ -13,7 +13,8 @@ use super::fields::{self, FieldPath};
 use super::mutation::{Changes, Mutation, MutationId, Op};
 use super::push::FieldMessage;
 use crate::domain::{
-    Accepting, Email, LongText, Name, Phone, Problem, Schedule, ShortText, Status, Version,
+    Accepting, District, Email, Language, LongText, Name, Phone, PostalCode, Problem, Schedule,
+    ShortText, Slug, Status, Version, Website,
 };
 use crate::sync::RecordKind;
 use serde_json::{Map, Value};
@@ -34,6 +35,14 @@ pub enum Input {
     Lines {
         check: fn(&str) -> Result<(), Problem>,
     },
+    /// Yes or no: `ja`, `nein`, or empty for not set (a select, so it
+    /// is always posted).
+    Flag,
+    /// One record of a kind (its id), chosen from the page's list.
+    Ref(RecordKind),
+    /// Any number of records of a kind (their ids): checkboxes, and the
+    /// name once more with an empty value, so that none checked is posted.
+    Refs(RecordKind),
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -118,6 +127,119 @@ pub const GROUP_FIELDS: &[FormField] = &[
         label: "Stand der Gruppe",
         input: Input::Choice(STATUS),
     },
+    FormField {
+        path: "topics",
+        label: "Themen",
+        input: Input::Refs(RecordKind::Topic),
+    },
+    FormField {
+        path: "office_id",
+        label: "Zuständige Kontaktstelle",
+        input: Input::Ref(RecordKind::Office),
+    },
+    FormField {
+        path: "audience",
+        label: "Für wen",
+        input: Input::Choice(AUDIENCE),
+    },
+    FormField {
+        path: "format",
+        label: "Wie die Gruppe sich trifft",
+        input: Input::Choice(FORMAT),
+    },
+    FormField {
+        path: "languages",
+        label: "Sprachen (Kürzel, eines je Zeile: de, en, tr, gsg für Gebärdensprache)",
+        input: Input::Lines {
+            check: |s| ok(Language::parse(s)),
+        },
+    },
+    text("location.name", "Treffpunkt (Gebäude)", false, |s| {
+        ok(Name::parse(s))
+    }),
+    text(
+        "location.address.street",
+        "Straße und Hausnummer",
+        false,
+        |s| ok(Name::parse(s)),
+    ),
+    text("location.address.postal_code", "Postleitzahl", false, |s| {
+        ok(PostalCode::parse(s))
+    }),
+    text("location.address.city", "Ort", false, |s| {
+        ok(Name::parse(s))
+    }),
+    text("location.address.district", "Stadtteil", false, |s| {
+        ok(District::parse(s))
+    }),
+    FormField {
+        path: "location.publish_address",
+        label: "Adresse öffentlich zeigen (sonst nur der Stadtteil)",
+        input: Input::Flag,
+    },
+    FormField {
+        path: "accessibility.step_free",
+        label: "Barrierefreier Zugang",
+        input: Input::Flag,
+    },
+    FormField {
+        path: "accessibility.accessible_toilet",
+        label: "Barrierefreies WC",
+        input: Input::Flag,
+    },
+    FormField {
+        path: "accessibility.hearing_loop",
+        label: "Induktionsschleife",
+        input: Input::Flag,
+    },
+    text(
+        "accessibility.details",
+        "Hinweise zur Barrierefreiheit",
+        false,
+        |s| ok(ShortText::parse(s)),
+    ),
+    FormField {
+        path: "contact.publish",
+        label: "Kontakt der Gruppe öffentlich zeigen (sonst über die Kontaktstelle)",
+        input: Input::Flag,
+    },
+];
+
+const AUDIENCE: &[(&str, &str)] = &[
+    ("affected", "Betroffene"),
+    ("relatives", "Angehörige"),
+    ("both", "Betroffene und Angehörige"),
+];
+const FORMAT: &[(&str, &str)] = &[
+    ("in_person", "vor Ort"),
+    ("online", "online"),
+    ("hybrid", "vor Ort und online"),
+];
+
+/// The contact office fields the edit form shows.
+pub const OFFICE_FIELDS: &[FormField] = &[
+    text("name", "Name der Kontaktstelle", true, |s| {
+        ok(Name::parse(s))
+    }),
+    text("address.street", "Straße und Hausnummer", true, |s| {
+        ok(Name::parse(s))
+    }),
+    text("address.postal_code", "Postleitzahl", true, |s| {
+        ok(PostalCode::parse(s))
+    }),
+    text("address.city", "Ort", true, |s| ok(Name::parse(s))),
+    text("address.district", "Stadtteil", true, |s| {
+        ok(District::parse(s))
+    }),
+    text("phone", "Telefon", true, |s| ok(Phone::parse(s))),
+    text("email", "E-Mail", true, |s| ok(Email::parse(s))),
+    text("website", "Webseite", false, |s| ok(Website::parse(s))),
+    text("hours_note", "Hinweis zu den Öffnungszeiten", false, |s| {
+        ok(ShortText::parse(s))
+    }),
+    text("area_served", "Zuständig für (Gebiet)", true, |s| {
+        ok(ShortText::parse(s))
+    }),
 ];
 
 /// The topic fields the edit form shows.
@@ -140,7 +262,7 @@ pub fn fields_of(kind: RecordKind) -> &'static [FormField] {
     match kind {
         RecordKind::Group => GROUP_FIELDS,
         RecordKind::Topic => TOPIC_FIELDS,
-        RecordKind::Office => &[],
+        RecordKind::Office => OFFICE_FIELDS,
     }
 }
 
@@ -161,6 +283,7 @@ pub fn shown(data: &Value, path: &str) -> String {
             .filter_map(Value::as_str)
             .collect::<Vec<_>>()
             .join("\n"),
+        Ok(Value::Bool(b)) => if b { "ja" } else { "nein" }.to_owned(),
         Ok(Value::Null) | Err(_) => String::new(),
         Ok(other) => other.to_string(),
     }
@@ -233,6 +356,60 @@ pub fn draft_of(
                         None
                     }
                 }
+            }
+            Input::Flag => match raw {
+                "ja" | "nein" => {
+                    fields::set(&mut data, &path, Value::Bool(raw == "ja"));
+                    None
+                }
+                "" => {
+                    fields::set(&mut data, &path, Value::Null);
+                    None
+                }
+                _ => Some(Problem::OneOf("ja, nein")),
+            },
+            Input::Ref(_) if raw.is_empty() => {
+                fields::set(&mut data, &path, Value::Null);
+                None
+            }
+            Input::Ref(_) => match uuid::Uuid::parse_str(raw) {
+                Ok(id) => {
+                    fields::set(&mut data, &path, Value::String(id.to_string()));
+                    None
+                }
+                Err(_) => Some(Problem::Uuid),
+            },
+            Input::Refs(_) => {
+                let mut ids = Vec::new();
+                let mut problem = None;
+                for (_, v) in form
+                    .iter()
+                    .filter(|(k, v)| k == field.path && !v.is_empty())
+                {
+                    match uuid::Uuid::parse_str(v.trim()) {
+                        Ok(id) if !ids.contains(&Value::String(id.to_string())) => {
+                            ids.push(Value::String(id.to_string()))
+                        }
+                        Ok(_) => {}
+                        Err(_) => problem = Some(Problem::Uuid),
+                    }
+                }
+                if problem.is_none() {
+                    fields::set(
+                        &mut data,
+                        &path,
+                        if ids.is_empty() {
+                            Value::Null
+                        } else {
+                            Value::Array(ids)
+                        },
+                    );
+                }
+                problem
+            }
+            Input::Choice(_) if raw.is_empty() => {
+                fields::set(&mut data, &path, Value::Null);
+                None
             }
             Input::Choice(choices) => {
                 let valid = match field.path {
@@ -394,6 +571,15 @@ pub fn record_page(kind: RecordKind) -> &'static str {
     }
 }
 
+/// Where the records of `kind` are listed for staff.
+pub fn list_page(kind: RecordKind) -> &'static str {
+    match kind {
+        RecordKind::Group => "/mitarbeit/gruppen",
+        RecordKind::Topic => "/mitarbeit/themen",
+        RecordKind::Office => "/mitarbeit/kontaktstellen",
+    }
+}
+
 /// The record a staff page (`/mitarbeit/gruppe/<id>`) edits.
 pub fn record_at(path: &str) -> Option<(RecordKind, uuid::Uuid)> {
     [RecordKind::Group, RecordKind::Topic, RecordKind::Office]
@@ -413,6 +599,85 @@ pub fn identify(form: uuid::Uuid, mut m: Mutation) -> Mutation {
         .expect("a mutation serialises");
     m.id = MutationId(uuid::Uuid::new_v5(&form, &content));
     m
+}
+
+/// The ids a list field holds (a group's `topics`).
+pub fn chosen(data: &Value, path: &str) -> Vec<String> {
+    FieldPath::parse(path)
+        .map(|p| fields::get(data, &p))
+        .ok()
+        .and_then(|v| v.as_array().cloned())
+        .unwrap_or_default()
+        .into_iter()
+        .filter_map(|v| v.as_str().map(str::to_owned))
+        .collect()
+}
+
+/// Where a new record of `kind` is made: `<record page>/neu`.
+pub fn new_page(kind: RecordKind) -> String {
+    format!("{}/neu", record_page(kind))
+}
+
+/// The kind a page for new records (`/mitarbeit/gruppe/neu`) makes.
+pub fn new_at(path: &str) -> Option<RecordKind> {
+    [RecordKind::Group, RecordKind::Topic, RecordKind::Office]
+        .into_iter()
+        .find(|kind| path == new_page(*kind))
+}
+
+/// The data a new record starts from in its form: what every record of
+/// the kind needs and the form does not ask (a group takes new members,
+/// is active, speaks German and meets in person until told otherwise).
+pub fn blank(kind: RecordKind) -> Value {
+    match kind {
+        RecordKind::Group => serde_json::json!({
+            "accepting_new_members": "yes", "status": "active", "audience": "affected",
+            "format": "in_person", "languages": ["de"], "contact": {"publish": false},
+        }),
+        RecordKind::Office => serde_json::json!({"opening_hours": []}),
+        RecordKind::Topic => serde_json::json!({}),
+    }
+}
+
+/// The mutation a form for a new record makes: the record's id is the
+/// form's (`form`), so the same form sent twice makes one record. Its
+/// slug (the address in the directory) is the one posted as `slug`, or
+/// made from the name.
+pub fn creation(
+    kind: RecordKind,
+    form_id: uuid::Uuid,
+    form: &[(String, String)],
+) -> Result<Mutation, Vec<FieldMessage>> {
+    let mut data = draft_of(kind, &blank(kind), form)?;
+    let posted = form
+        .iter()
+        .find(|(k, _)| k == "slug")
+        .map(|(_, v)| v.trim())
+        .unwrap_or_default();
+    let slug = if posted.is_empty() {
+        Ok(Slug::from_name(&shown(&data, "name")))
+    } else {
+        Slug::parse(posted)
+    };
+    match slug {
+        Ok(slug) => data["slug"] = Value::String(slug.as_str().to_owned()),
+        Err(p) => {
+            return Err(vec![FieldMessage {
+                field: "slug".into(),
+                message: p.to_string(),
+            }])
+        }
+    }
+    Ok(identify(
+        form_id,
+        Mutation {
+            id: MutationId(uuid::Uuid::nil()),
+            kind,
+            record: uuid::Uuid::new_v5(&form_id, b"record"),
+            op: Op::Create { data },
+            resolves: Vec::new(),
+        },
+    ))
 }
 
 /// The parts of a schedule row as the form shows them (empty: unset).
@@ -439,10 +704,17 @@ pub fn schedule_part(row: &Value, part: &str) -> String {
 /// [`draft_of`] (schedule rows included, without the empty row to add
 /// one).
 pub fn values(kind: RecordKind, data: &Value) -> Vec<(String, String)> {
-    let mut out: Vec<(String, String)> = fields_of(kind)
-        .iter()
-        .map(|f| (f.path.to_owned(), shown(data, f.path)))
-        .collect();
+    let mut out: Vec<(String, String)> = Vec::new();
+    for f in fields_of(kind) {
+        match f.input {
+            Input::Refs(_) => out.extend(
+                chosen(data, f.path)
+                    .into_iter()
+                    .map(|id| (f.path.to_owned(), id)),
+            ),
+            _ => out.push((f.path.to_owned(), shown(data, f.path))),
+        }
+    }
     if kind == RecordKind::Group {
         for (i, row) in data["schedules"]
             .as_array()
@@ -483,6 +755,102 @@ mod tests {
         assert!(pairs.contains(&("contact.phone".into(), "0221 123456".into())));
         assert!(pairs.contains(&("schedules.0.opens_at".into(), "18:00".into())));
         assert_eq!(draft_of(RecordKind::Group, &data, &pairs).unwrap(), data);
+    }
+
+    #[test]
+    fn flags_topics_and_the_office_are_read_from_their_inputs() {
+        let t1 = "00000000-0000-4000-8000-000000000001";
+        let t2 = "00000000-0000-4000-8000-000000000002";
+        let data = draft_of(
+            RecordKind::Group,
+            &original(),
+            &form(&[
+                ("topics", ""),
+                ("topics", t1),
+                ("topics", t2),
+                ("topics", t1),
+                ("office_id", t2),
+                ("accessibility.step_free", "ja"),
+                ("accessibility.hearing_loop", "nein"),
+                ("contact.publish", ""),
+            ]),
+        )
+        .unwrap();
+        assert_eq!(data["topics"], json!([t1, t2]));
+        assert_eq!(data["office_id"], json!(t2));
+        assert_eq!(
+            data["accessibility"],
+            json!({"step_free": true, "hearing_loop": false})
+        );
+        assert_eq!(data["contact"].get("publish"), None);
+        // None checked (only the empty marker) removes them; a broken id is named.
+        let none = draft_of(RecordKind::Group, &data, &form(&[("topics", "")])).unwrap();
+        assert_eq!(none.get("topics"), None);
+        let broken = draft_of(
+            RecordKind::Group,
+            &data,
+            &form(&[("topics", "x"), ("accessibility.step_free", "vielleicht")]),
+        )
+        .unwrap_err();
+        let named: Vec<&str> = broken.iter().map(|p| p.field.as_str()).collect();
+        assert_eq!(named, vec!["topics", "accessibility.step_free"]);
+        // And the form shows them again as they were.
+        let again = draft_of(
+            RecordKind::Group,
+            &original(),
+            &values(RecordKind::Group, &data),
+        )
+        .unwrap();
+        assert_eq!(again, data);
+    }
+
+    #[test]
+    fn a_new_record_gets_its_id_from_the_form_and_its_slug_from_its_name() {
+        let form_id = uuid::Uuid::from_u128(9);
+        let posted = form(&[
+            ("name", "Trauercafé Süd"),
+            ("description", "Austausch nach einem Verlust."),
+        ]);
+        let m = creation(RecordKind::Topic, form_id, &posted).unwrap();
+        let again = creation(RecordKind::Topic, form_id, &posted).unwrap();
+        assert_eq!(
+            (m.id, m.record),
+            (again.id, again.record),
+            "one form, one record"
+        );
+        let Op::Create { data } = &m.op else {
+            panic!("not a creation")
+        };
+        assert_eq!(data["slug"], json!("trauercafe-sued"));
+        let other = creation(RecordKind::Topic, uuid::Uuid::from_u128(10), &posted).unwrap();
+        assert_ne!(other.record, m.record, "another form, another record");
+        let mut bad = posted.clone();
+        bad.push(("slug".into(), "Mit Leerzeichen".into()));
+        assert_eq!(
+            creation(RecordKind::Topic, form_id, &bad).unwrap_err()[0].field,
+            "slug"
+        );
+        assert_eq!(
+            new_at("/mitarbeit/kontaktstelle/neu"),
+            Some(RecordKind::Office)
+        );
+        assert_eq!(new_at("/mitarbeit/kontaktstelle/x"), None);
+    }
+
+    #[test]
+    fn an_office_form_checks_its_address_and_phone() {
+        let problems = draft_of(
+            RecordKind::Office,
+            &blank(RecordKind::Office),
+            &form(&[
+                ("name", "KISS Süd"),
+                ("address.postal_code", "5067"),
+                ("phone", "bitte anrufen"),
+            ]),
+        )
+        .unwrap_err();
+        let named: Vec<&str> = problems.iter().map(|p| p.field.as_str()).collect();
+        assert_eq!(named, vec!["address.postal_code", "phone"]);
     }
 
     #[test]
