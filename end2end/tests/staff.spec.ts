@@ -171,6 +171,10 @@ test("staff work without a connection: edits wait on the device through a reload
     };
     const carla = await staff("carla");
     const dana = await staff("dana");
+    // Carla has opened the topics and the form for a new one before.
+    await visit(carla.page, "/mitarbeit/themen");
+    await visit(carla.page, "/mitarbeit/thema/neu");
+    await open(carla.page);
     const version = async () => (await (await fetch(`${server.base}/api/v1/groups/${group.id}`)).json()).version;
     const before = await version();
 
@@ -195,6 +199,14 @@ test("staff work without a connection: edits wait on the device through a reload
     await expect(carla.page.getByLabel("Telefon")).toHaveClass(/staff-pending/);
     // Nothing reached the server yet.
     expect(await version()).toBe(before);
+    // A new topic, made offline, waits too; the list says so.
+    await visit(carla.page, "/mitarbeit/thema/neu");
+    await carla.page.getByLabel("Name des Themas").fill("Trauer um Haustiere");
+    await carla.page.getByRole("button", { name: "Anlegen" }).click();
+    await expect(carla.page).toHaveURL(/\/mitarbeit\/themen\?ergebnis=vorgemerkt/);
+    await expect(carla.page.locator("#mitarbeit-ausstehend")).toContainText("2 Änderungen noch nicht übertragen");
+    await expect(carla.page.locator("#mitarbeit-ausstehend")).toContainText("Trauer um Haustiere");
+    await visit(carla.page, groupPage);
 
     // The connection returns: both outboxes are pushed, and both edits
     // are kept.
@@ -206,6 +218,8 @@ test("staff work without a connection: edits wait on the device through a reload
     await expect(dana.page.getByLabel("Telefon")).toHaveValue("0221 888888");
     await expect(dana.page.locator("#termin-0-opens_at")).toHaveValue("17:15");
     expect(await version()).toBe(before + 2);
+    const topics = await (await fetch(`${server.base}/api/v1/topics`)).json();
+    expect(topics.filter((t: { data: { name: string } }) => t.data.name === "Trauer um Haustiere")).toHaveLength(1);
 
     // Both rename it offline: after sync one name is saved, the other is
     // a conflict, shown with both; Dana decides, the public sees it.

@@ -37,6 +37,20 @@ pub(super) fn signed_out() -> AnyView {
     .into_any()
 }
 
+/// Who is signed in, and signing out, above each staff page. (Its token
+/// also tells the service worker that the page is a signed-in staff page
+/// worth keeping for working offline.)
+fn staff_bar(me: &StaffView) -> impl IntoView {
+    view! {
+        <form class="staff-bar" method="post" action="/mitarbeit/abmelden">
+            <a href="/mitarbeit">"Mitarbeit"</a>
+            {format!(" · {} · ", me.name)}
+            {csrf_field(me)}
+            <button type="submit">"Abmelden"</button>
+        </form>
+    }
+}
+
 fn csrf_field(me: &StaffView) -> impl IntoView {
     view! { <input type="hidden" name="csrf" value=me.csrf.clone()/> }
 }
@@ -109,6 +123,7 @@ fn list_view(kind: RecordKind, list: GroupList) -> impl IntoView {
     let conflicts = list.open_conflicts;
     let (list_at, one_at, plural) = places(kind);
     view! {
+        {staff_bar(&list.me)}
         <h1>{format!("{plural} bearbeiten")}</h1>
         {(conflicts > 0).then(|| view! {
             <p class="staff-note"><a href="/mitarbeit/konflikte">{format!("{conflicts} offene Konflikte entscheiden")}</a></p>
@@ -200,6 +215,7 @@ fn new_record_view(kind: RecordKind, new: NewRecord) -> AnyView {
     let blank = form::blank(kind);
     let slug_invalid = move || messages.with(|m| m.contains_key("slug")).then_some("true");
     view! {
+        {staff_bar(&me)}
         <p><a href=list_at>{format!("Alle {plural}")}</a></p>
         <h1>{new_label(kind)}</h1>
         {result_note().map(|(class, text)| view! { <p class=format!("{class} staff-result") role="status">{text}</p> })}
@@ -320,6 +336,7 @@ fn RecordEditor(kind: RecordKind, edit: RecordEdit) -> impl IntoView {
     let action = format!("{one_at}/{id}");
     let archived = record.archived;
     view! {
+        {staff_bar(&me)}
         <p><a href=list_at>{format!("Alle {plural}")}</a></p>
         <h1>{name.clone()}</h1>
         {archived.then(|| view! { <p class="staff-note">"Dieser Eintrag ist archiviert und nicht im öffentlichen Verzeichnis."</p> })}
@@ -648,7 +665,8 @@ pub fn StaffConflicts() -> impl IntoView {
         <Suspense fallback=Loading>
             {move || Suspend::new(async move {
                 match data.await {
-                    Ok(Some((_, list))) => view! {
+                    Ok(Some((me, list))) => view! {
+                        {staff_bar(&me)}
                         <h1>"Offene Konflikte"</h1>
                         {list.is_empty().then(|| view! { <p>"Keine. Alle Änderungen sind zusammengeführt."</p> })}
                         <ul>
