@@ -117,6 +117,17 @@
     const answer = await call("staff-outbox");
     if (answer) outbox = answer;
     render();
+    markLists();
+  }
+
+  // The lists of records say which have edits waiting on this device.
+  function markLists() {
+    for (const note of document.querySelectorAll(".staff-waits")) note.remove();
+    for (const e of outbox.edits) {
+      for (const a of document.querySelectorAll(`.staff-groups a[href="${e.page}"]`)) {
+        a.after(element("span", e.rejected ? " – nicht angenommen" : " – Änderung wartet", { class: "staff-waits" }));
+      }
+    }
   }
 
   // A record's form shows its waiting edits; the next save builds on
@@ -204,7 +215,10 @@
       if (!r) return;
       signedOut = r.outcome === "signed_out";
       summary = r.outcome === "failed" ? `Übertragen ging nicht: ${r.message}` : "";
-      if (r.outcome === "offline" || r.outcome === "failed") retryLater();
+      // No answer: the connection is not quite back yet, try again soon.
+      // A failing server is given more time.
+      if (r.outcome === "offline") retryLater(1000);
+      else if (r.outcome === "failed") retryLater(15_000);
       else retries = 0;
       await refresh();
       const answered = (r.results || []).length;
@@ -224,9 +238,9 @@
   // and a server may be briefly away: try again, less often each time.
   let retries = 0;
   let retryTimer = null;
-  function retryLater() {
+  function retryLater(first) {
     if (retryTimer) return;
-    const delay = Math.min(60_000, 1000 * 2 ** retries++);
+    const delay = Math.min(5 * 60_000, first * 2 ** retries++);
     retryTimer = setTimeout(() => {
       retryTimer = null;
       push();

@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, Page, test } from "@playwright/test";
+import { chromium, expect, Page, test } from "@playwright/test";
 import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
@@ -171,7 +171,8 @@ test("staff work without a connection: edits wait on the device through a reload
     };
     const carla = await staff("carla");
     const dana = await staff("dana");
-    // Carla has opened the topics and the form for a new one before.
+    // Carla has opened the lists and the form for a new topic before.
+    await visit(carla.page, "/mitarbeit/gruppen");
     await visit(carla.page, "/mitarbeit/themen");
     await visit(carla.page, "/mitarbeit/thema/neu");
     await open(carla.page);
@@ -199,6 +200,10 @@ test("staff work without a connection: edits wait on the device through a reload
     await expect(carla.page.getByLabel("Telefon")).toHaveClass(/staff-pending/);
     // Nothing reached the server yet.
     expect(await version()).toBe(before);
+    // The list of groups marks it.
+    await visit(carla.page, "/mitarbeit/gruppen");
+    await expect(carla.page.locator("html")).toHaveAttribute("data-staff-ready", "true");
+    await expect(carla.page.locator(`.staff-groups a[href="${groupPage}"] + .staff-waits`)).toHaveText(" – Änderung wartet");
     // A new topic, made offline, waits too; the list says so.
     await visit(carla.page, "/mitarbeit/thema/neu");
     await carla.page.getByLabel("Name des Themas").fill("Trauer um Haustiere");
@@ -237,11 +242,14 @@ test("staff work without a connection: edits wait on the device through a reload
     await expect(dana.page).toHaveURL(/ergebnis=konflikt/);
     const conflict = dana.page.locator(".staff-conflict");
     await expect(conflict).toContainText("Dana Test hat „Suchtkreis Dana“ eingetragen, Carla Test „Suchtkreis Carla“");
-    await conflict.getByRole("button", { name: "„Suchtkreis Dana“ übernehmen" }).click();
+    // Dana settles it with a third name, typed into the form.
+    await dana.page.getByLabel("Name der Gruppe").fill("Suchtkreis Köln");
+    await dana.page.getByRole("button", { name: "Speichern" }).click();
     await expect(dana.page.locator("main .staff-result")).toHaveText("Gespeichert.");
+    await expect(dana.page.locator(".staff-conflict")).toHaveCount(0);
     const visitor = await browser.newPage({ baseURL: server.base });
     await visit(visitor, `/gruppe/${group.slug}`);
-    await expect(visitor.locator("h1")).toHaveText("Suchtkreis Dana");
+    await expect(visitor.locator("h1")).toHaveText("Suchtkreis Köln");
     await expect(visitor.locator("main")).toContainText("17:15");
 
     // An edit made offline, then the session ends: the push is refused,
@@ -362,6 +370,62 @@ test("staff make a topic, an office and a group from the pages, edit the office,
     await visitor.locator(".group-card a").first().click();
     await expect(visitor.locator("h1")).toHaveText("Gesprächskreis Einsamkeit");
     await expect(visitor.locator("main")).toContainText("KISS Süd");
+  } finally {
+    await server.stop();
+  }
+});
+
+test("an edit saved offline outlasts closing the browser, and is sent after the restart", async ({}, info) => {
+  test.skip(info.project.use.javaScriptEnabled === false, "working offline needs JavaScript (the service worker)");
+  test.setTimeout(90_000);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "wegweiser-staff-restart-"));
+  const server = ownServer(dir, path.join(root, "target/site"), 25);
+  // A browser profile on disk, closed and opened again, as a laptop is.
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), "wegweiser-profile-"));
+  const launch = () => chromium.launchPersistentContext(profile, { ...info.project.use.launchOptions, baseURL: server.base, locale: "de-DE" });
+  try {
+    await server.start();
+    server.cli(["user", "add", "--login", "frieda", "--name", "Frieda Test", "--role", "editor"], { WEGWEISER_PASSWORD: PASSWORD });
+    const group = (await (await fetch(`${server.base}/api/v1/groups?q=trauer`)).json()).items[0];
+    const groupPage = `/mitarbeit/gruppe/${group.id}`;
+    let context = await launch();
+    let page = context.pages()[0] ?? (await context.newPage());
+    await visit(page, "/mitarbeit/anmelden");
+    await page.getByLabel("Anmeldename").fill("frieda");
+    await page.getByLabel("Passwort").fill(PASSWORD);
+    await page.getByRole("button", { name: "Anmelden" }).click();
+    await expect(page.locator(".staff-who")).toBeVisible();
+    await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller), { timeout: 30_000 }).toBe(true);
+    await visit(page, groupPage);
+    await expect(page.locator("html")).toHaveAttribute("data-staff-ready", "true");
+
+    await context.setOffline(true);
+    await page.getByLabel("Telefon").fill("0221 515151");
+    await page.getByRole("button", { name: "Speichern" }).click();
+    await expect(page).toHaveURL(/ergebnis=vorgemerkt/);
+    await expect(page.locator("html")).toHaveAttribute("data-staff-waiting", "1");
+    await context.close();
+
+    // The browser starts again, still without a connection.
+    context = await launch();
+    await context.setOffline(true);
+    page = context.pages()[0] ?? (await context.newPage());
+    await visit(page, groupPage);
+    await expect(page.locator("html")).toHaveAttribute("data-staff-ready", "true");
+    await expect(page.locator("html")).toHaveAttribute("data-staff-waiting", "1");
+    await expect(page.getByLabel("Telefon")).toHaveValue("0221 515151");
+    // The connection is back but the server fails: the edit stays, and
+    // the page says why; once the server answers, it is sent.
+    await context.route("**/api/v1/staff/push", (route) => route.fulfill({ status: 503, body: "" }));
+    await context.setOffline(false);
+    await expect(page.locator("#mitarbeit-ausstehend")).toContainText("Übertragen ging nicht: Der Server antwortete mit 503.");
+    await expect(page.locator("html")).toHaveAttribute("data-staff-waiting", "1");
+    await context.unroute("**/api/v1/staff/push");
+    await page.getByRole("button", { name: "Jetzt übertragen" }).click();
+    await expect(page).toHaveURL(/ergebnis=gespeichert/);
+    await expect(page.getByLabel("Telefon")).toHaveValue("0221 515151");
+    await expect(page.locator("html")).toHaveAttribute("data-staff-waiting", "0");
+    await context.close();
   } finally {
     await server.stop();
   }

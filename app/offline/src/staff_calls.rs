@@ -117,8 +117,15 @@ pub async fn staff_push(csrf: String) -> Result<String, JsValue> {
                 break;
             }
             _ => {
+                // The API's errors carry a German message (docs/api.md).
+                let said = serde_json::from_str::<serde_json::Value>(&text)
+                    .ok()
+                    .and_then(|v| v["error"]["message"].as_str().map(str::to_owned));
                 outcome = "failed";
-                message = Some(format!("Der Server antwortete mit {status}: {text}"));
+                message = Some(match said {
+                    Some(said) => format!("Der Server antwortete mit {status}: {said}"),
+                    None => format!("Der Server antwortete mit {status}."),
+                });
                 break;
             }
         }

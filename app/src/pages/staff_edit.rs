@@ -348,6 +348,10 @@ fn RecordEditor(kind: RecordKind, edit: RecordEdit) -> impl IntoView {
             <input type="hidden" name="mutation" value=request_id()/>
             <input type="hidden" name="base" value=record.version.0.to_string()/>
             <input type="hidden" name="original" value=original/>
+            // A third value typed into a conflicting field settles it.
+            {conflicts.iter().map(|c| view! {
+                <input type="hidden" name="konflikt" value=format!("{} {}", c.report.id.0, c.report.path.as_str())/>
+            }).collect_view()}
             {form_fields(kind, &data, messages, &choices)}
             <p><button type="submit">"Speichern"</button></p>
         </form>
@@ -365,6 +369,20 @@ fn messages_from_address() -> BTreeMap<String, String> {
     serde_json::from_str::<Vec<(String, String)>>(&raw)
         .map(|list| list.into_iter().collect())
         .unwrap_or_default()
+}
+
+/// `aria-describedby` of a field (`id`): its message, while it has one.
+fn described_by(
+    messages: RwSignal<BTreeMap<String, String>>,
+    field: &'static str,
+    id: &str,
+) -> impl Fn() -> Option<String> + Send + Sync + Clone + 'static {
+    let note = format!("{id}-fehler");
+    move || {
+        messages
+            .with(|m| m.contains_key(field))
+            .then(|| note.clone())
+    }
 }
 
 fn message_for(
@@ -391,14 +409,7 @@ fn field_view(
     }
     let value = shown(data, f.path);
     let invalid = move || messages.with(|m| m.contains_key(f.path)).then_some("true");
-    let described = {
-        let id = id.clone();
-        move || {
-            messages
-                .with(|m| m.contains_key(f.path))
-                .then(|| format!("{id}-fehler"))
-        }
-    };
+    let described = described_by(messages, f.path, &id);
     let input = match f.input {
         Input::Lines { .. } => view! {
             <textarea id=id.clone() name=f.path aria-invalid=invalid aria-describedby=described rows="6">{value}</textarea>
@@ -460,14 +471,7 @@ fn refs_view(
     id: String,
 ) -> AnyView {
     let ticked = chosen(data, f.path);
-    let described = {
-        let id = id.clone();
-        move || {
-            messages
-                .with(|m| m.contains_key(f.path))
-                .then(|| format!("{id}-fehler"))
-        }
-    };
+    let described = described_by(messages, f.path, &id);
     view! {
         <fieldset class="staff-choices" id=id.clone() aria-describedby=described>
             <legend>{f.label}</legend>

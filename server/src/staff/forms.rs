@@ -81,6 +81,18 @@ fn bad(what: &str) -> ApiError {
     ApiError::BadRequest(format!("Das Formular ist unvollständig: {what}."))
 }
 
+/// Push one mutation (its id already given); what became of it.
+async fn apply(state: &AppState, me: &SignedIn, m: Mutation) -> Result<Option<Outcome>, ApiError> {
+    let results = state
+        .store
+        .push(me.staff.id, &[m], OffsetDateTime::now_utc())
+        .await?;
+    if let Err(e) = state.reload().await {
+        tracing::error!(error = %e, "directory not rebuilt after an edit");
+    }
+    Ok(results.into_iter().next().map(|r| r.outcome))
+}
+
 /// Push one mutation and say on the record's page how it went.
 async fn push(
     state: &AppState,
@@ -90,14 +102,7 @@ async fn push(
 ) -> Result<Response, ApiError> {
     let m = identify(pairs, m);
     let (kind, record) = (m.kind, m.record);
-    let results = state
-        .store
-        .push(me.staff.id, &[m], OffsetDateTime::now_utc())
-        .await?;
-    if let Err(e) = state.reload().await {
-        tracing::error!(error = %e, "directory not rebuilt after an edit");
-    }
-    Ok(match results.into_iter().next().map(|r| r.outcome) {
+    Ok(match apply(state, me, m).await? {
         Some(Outcome::Applied { .. }) => page(kind, record, "ergebnis=gespeichert"),
         Some(Outcome::Conflict { .. }) => page(kind, record, "ergebnis=konflikt"),
         Some(Outcome::Rejected { fields, .. }) => page(
@@ -253,14 +258,7 @@ pub async fn create(
         Err(problems) => return Ok(again(&named(problems))),
     };
     let record = m.record;
-    let results = state
-        .store
-        .push(me.staff.id, &[m], OffsetDateTime::now_utc())
-        .await?;
-    if let Err(e) = state.reload().await {
-        tracing::error!(error = %e, "directory not rebuilt after an edit");
-    }
-    Ok(match results.into_iter().next().map(|r| r.outcome) {
+    Ok(match apply(&state, &me, m).await? {
         Some(Outcome::Rejected { fields, message }) if fields.is_empty() => {
             let problem = vec![wegweiser_core::edit::FieldMessage {
                 field: String::new(),

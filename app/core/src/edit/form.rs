@@ -10,7 +10,7 @@
 //! out. Only fields present in the form are changed.
 
 use super::fields::{self, FieldPath};
-use super::mutation::{Changes, Mutation, MutationId, Op};
+use super::mutation::{Changes, ConflictId, Mutation, MutationId, Op};
 use super::push::FieldMessage;
 use crate::domain::{
     Accepting, District, Email, Language, LongText, Name, Phone, PostalCode, Problem, Schedule,
@@ -289,6 +289,15 @@ pub fn shown(data: &Value, path: &str) -> String {
     }
 }
 
+/// A list field's value: no items remove the field.
+fn list_or_none(items: Vec<Value>) -> Value {
+    if items.is_empty() {
+        Value::Null
+    } else {
+        Value::Array(items)
+    }
+}
+
 /// The data of a group after the form's edits, or every problem with its
 /// field.
 pub fn draft(original: &Value, form: &[(String, String)]) -> Result<Value, Vec<FieldMessage>> {
@@ -344,15 +353,7 @@ pub fn draft_of(
                             .iter()
                             .map(|l| Value::String((*l).to_owned()))
                             .collect();
-                        fields::set(
-                            &mut data,
-                            &path,
-                            if list.is_empty() {
-                                Value::Null
-                            } else {
-                                Value::Array(list)
-                            },
-                        );
+                        fields::set(&mut data, &path, list_or_none(list));
                         None
                     }
                 }
@@ -395,15 +396,7 @@ pub fn draft_of(
                     }
                 }
                 if problem.is_none() {
-                    fields::set(
-                        &mut data,
-                        &path,
-                        if ids.is_empty() {
-                            Value::Null
-                        } else {
-                            Value::Array(ids)
-                        },
-                    );
+                    fields::set(&mut data, &path, list_or_none(ids));
                 }
                 problem
             }
@@ -437,11 +430,7 @@ pub fn draft_of(
             Ok(list) => fields::set(
                 &mut data,
                 &FieldPath::parse("schedules").expect("valid"),
-                if list.is_empty() {
-                    Value::Null
-                } else {
-                    Value::Array(list)
-                },
+                list_or_none(list),
             ),
             Err(mut p) => problems.append(&mut p),
         }
@@ -552,13 +541,28 @@ pub fn mutation_of(
             message: e.to_string(),
         }]
     })?;
+    let resolves = settled_by(form, &changes);
     Ok(Some(Mutation {
         id,
         kind,
         record,
         op: Op::Update { base, changes },
-        resolves: Vec::new(),
+        resolves,
     }))
+}
+
+/// The open conflicts a saved form decides: the page names each of the
+/// record's open conflicts (`konflikt` = `<id> <field>`); a form that
+/// writes a field of one ("a third value") settles it.
+fn settled_by(form: &[(String, String)], changes: &Changes) -> Vec<ConflictId> {
+    form.iter()
+        .filter(|(k, _)| k == "konflikt")
+        .filter_map(|(_, v)| {
+            let (id, path) = v.split_once(' ')?;
+            let written = changes.as_slice().iter().any(|c| c.path.as_str() == path);
+            written.then(|| uuid::Uuid::parse_str(id).ok().map(ConflictId))?
+        })
+        .collect()
 }
 
 /// Where a record of `kind` is edited: its staff page is `<this>/<id>`,
@@ -851,6 +855,29 @@ mod tests {
         .unwrap_err();
         let named: Vec<&str> = problems.iter().map(|p| p.field.as_str()).collect();
         assert_eq!(named, vec!["address.postal_code", "phone"]);
+    }
+
+    #[test]
+    fn a_saved_form_settles_the_conflicts_of_the_fields_it_writes() {
+        let on_name = "00000000-0000-4000-8000-0000000000c1";
+        let on_phone = "00000000-0000-4000-8000-0000000000c2";
+        let m = mutation(
+            MutationId(uuid::Uuid::nil()),
+            uuid::Uuid::nil(),
+            Version(3),
+            &original(),
+            &form(&[
+                ("konflikt", &format!("{on_name} name")),
+                ("konflikt", &format!("{on_phone} contact.phone")),
+                ("name", "Trauercafé am Dom"),
+            ]),
+        )
+        .unwrap()
+        .unwrap();
+        assert_eq!(
+            m.resolves,
+            vec![ConflictId(uuid::Uuid::parse_str(on_name).unwrap())]
+        );
     }
 
     #[test]
