@@ -130,6 +130,40 @@
     }
   }
 
+  // Fill a form's fields with values by name; a list to tick (a group's
+  // topics) gets ticked the ids it holds. Answers the fields changed.
+  function fill(form, pairs) {
+    const byName = new Map();
+    for (const [name, value] of pairs) byName.set(name, [...(byName.get(name) || []), value]);
+    const changed = [];
+    for (const [name, values] of byName) {
+      const boxes = [...form.querySelectorAll('input[type="checkbox"]')].filter((b) => b.name === name);
+      if (boxes.length > 0) {
+        for (const b of boxes) {
+          if (b.checked !== values.includes(b.value)) changed.push(b);
+          b.checked = values.includes(b.value);
+        }
+        continue;
+      }
+      const value = values[values.length - 1];
+      let field = form.elements.namedItem(name);
+      if (!field && name.startsWith("schedules.")) field = addScheduleRow(form, name);
+      if (!field || field.type === "hidden" || field.value === value) continue;
+      field.value = value;
+      changed.push(field);
+    }
+    return changed;
+  }
+
+  // A form the service worker refused as invalid comes back with the
+  // messages (from the address); what was typed is filled in again.
+  async function refilled() {
+    const form = document.querySelector("form.staff-edit");
+    if (!form || !params.get("fehler")) return;
+    const pairs = await call("staff-refused", { page: location.pathname });
+    if (pairs) fill(form, pairs);
+  }
+
   // A record's form shows its waiting edits; the next save builds on
   // them. Fields changed there are marked; refused ones carry the
   // server's message.
@@ -140,25 +174,7 @@
     const o = await call("staff-overlay", { page: location.pathname, original: original.value });
     if (!o) return;
     if (o.waiting > 0) original.value = JSON.stringify(o.original);
-    const byName = new Map();
-    for (const [name, value] of o.values) byName.set(name, [...(byName.get(name) || []), value]);
-    for (const [name, values] of byName) {
-      // A list to tick (a group's topics): ticked are the ids it holds.
-      const boxes = [...form.querySelectorAll('input[type="checkbox"]')].filter((b) => b.name === name);
-      if (boxes.length > 0) {
-        for (const b of boxes) {
-          if (b.checked !== values.includes(b.value)) b.classList.add("staff-pending");
-          b.checked = values.includes(b.value);
-        }
-        continue;
-      }
-      const value = values[values.length - 1];
-      let field = form.elements.namedItem(name);
-      if (!field && name.startsWith("schedules.")) field = addScheduleRow(form, name);
-      if (!field || field.value === value) continue;
-      field.value = value;
-      field.classList.add("staff-pending");
-    }
+    for (const field of fill(form, o.values)) field.classList.add("staff-pending");
     for (const { field, message } of o.messages) {
       const el = form.elements.namedItem(field);
       if (!el || !el.id) continue;
@@ -261,6 +277,41 @@
     if (said && h1) h1.after(element("p", said, { class: "staff-note staff-result", role: "status" }));
   }
 
+  // "Alle Einträge auf diesem Gerät speichern" (on /mitarbeit): every
+  // list, every record's page and every form for a new record is kept,
+  // so that any of them can be edited without a connection.
+  function offerKeeping() {
+    const links = document.querySelector(".staff-links");
+    if (!links || !csrf()) return;
+    const button = element("button", "Alle Einträge auf diesem Gerät speichern (für die Arbeit ohne Verbindung)", { type: "button" });
+    const said = element("p", "", { role: "status", class: "staff-note", id: "gespeichert-fuer-unterwegs" });
+    button.addEventListener("click", async () => {
+      button.disabled = true;
+      const lists = ["/mitarbeit/gruppen", "/mitarbeit/themen", "/mitarbeit/kontaktstellen"];
+      const pages = [...lists, "/mitarbeit/konflikte", "/mitarbeit/gruppe/neu", "/mitarbeit/thema/neu", "/mitarbeit/kontaktstelle/neu"];
+      try {
+        for (const list of lists) {
+          const html = await (await fetch(list)).text();
+          const doc = new DOMParser().parseFromString(html, "text/html");
+          for (const a of doc.querySelectorAll(".staff-groups a")) pages.push(a.getAttribute("href"));
+        }
+      } catch (_) {
+        said.textContent = "Ohne Verbindung geht das nicht.";
+        button.disabled = false;
+        return;
+      }
+      let kept = 0;
+      for (let i = 0; i < pages.length; i += 50) {
+        const answer = await call("staff-keep", { pages: pages.slice(i, i + 50) });
+        kept += (answer && answer.kept) || 0;
+        said.textContent = `${kept} von ${pages.length} Seiten gespeichert …`;
+      }
+      said.textContent = `${kept} von ${pages.length} Seiten auf diesem Gerät gespeichert.`;
+      button.disabled = false;
+    });
+    links.after(button, said);
+  }
+
   document.addEventListener("input", (event) => {
     if (event.target.closest && event.target.closest("form.staff-edit")) dirty = true;
   });
@@ -272,8 +323,10 @@
   addEventListener("offline", render);
 
   (async () => {
+    offerKeeping();
     notes();
     await overlay();
+    await refilled();
     await refresh();
     root.dataset.staffReady = "true";
     await push();

@@ -120,20 +120,40 @@ async function contactRequest(request) {
   }
 }
 
+// A staff page is worth keeping when it shows a signed-in staff member's
+// page: those carry the session's CSRF token.
+async function keepStaffPage(cache, path, response) {
+  const text = await response.clone().text();
+  if (!response.ok || !text.includes('name="csrf"')) return false;
+  await cache.put(path, new Response(text, { headers: response.headers }));
+  return true;
+}
+
+// Keep the staff pages asked for ("Alle Einträge auf diesem Gerät
+// speichern"), one after the other; stops when the connection does.
+async function keepStaffPages(pages) {
+  const cache = await caches.open(STAFF_CACHE);
+  let kept = 0;
+  for (const path of pages) {
+    if (!path.startsWith("/mitarbeit/")) continue;
+    try {
+      if (await keepStaffPage(cache, path, await fetch(path))) kept++;
+    } catch (_) {
+      break;
+    }
+  }
+  return { kept };
+}
+
 // A staff page: from the server while it answers, and kept for working
-// without a connection when it shows a signed-in staff member's page
-// (those carry the session's CSRF token). Without a connection the kept
+// without a connection. Without a connection the kept
 // copy answers, marked as such for /staff-client.js; a page never kept
 // gets the shell, which says it needs the server.
 async function staffPage(request, url) {
   try {
     const response = await withTimeout(fetch(request), NAVIGATION_TIMEOUT_MS);
-    if (response.ok && !url.searchParams.get("q")) {
-      const text = await response.clone().text();
-      if (text.includes('name="csrf"')) {
-        const cache = await caches.open(STAFF_CACHE);
-        await cache.put(url.pathname, new Response(text, { headers: response.headers }));
-      }
+    if (!url.searchParams.get("q")) {
+      await keepStaffPage(await caches.open(STAFF_CACHE), url.pathname, response);
     }
     return response;
   } catch (error) {
@@ -162,6 +182,9 @@ async function staffEdit(request, page) {
     return fetch(request);
   }
   if (verdict.verdict === "refused") {
+    // The page comes back with the messages; /staff-client.js fills in
+    // what was typed again (asked once, then forgotten).
+    refusedForms.set(page, [...form.entries()]);
     const fehler = JSON.stringify(verdict.fields.map((f) => [f.field, f.message]));
     return Response.redirect(`${page}?${new URLSearchParams({ fehler })}`, 303);
   }
@@ -192,6 +215,9 @@ async function staffAction(request, path) {
   }
 }
 
+// Forms refused as invalid, by page, until the page has asked for them.
+const refusedForms = new Map();
+
 // One push at a time; every open page hears the outbox's counts after it.
 let staffPushing = Promise.resolve();
 function staffPush(csrf) {
@@ -211,17 +237,35 @@ function staffPush(csrf) {
 }
 
 // /staff-client.js asks here: what waits, a page's waiting edits, a push,
-// dropping a rejected edit. The answer goes back on the message's port.
+// dropping a rejected edit, a refused form's values. The answer goes back
+// on the message's port.
 async function staffCall(kind, data, port) {
   try {
     const replica = await engine();
-    let answer;
-    if (kind === "staff-push") answer = await staffPush(data.csrf || "");
-    else if (kind === "staff-outbox") answer = JSON.parse(await replica.staff_outbox());
-    else if (kind === "staff-overlay") {
-      const json = await replica.staff_overlay(data.page, data.original);
-      answer = json == null ? null : JSON.parse(json);
-    } else if (kind === "staff-discard") answer = JSON.parse(await replica.staff_discard(data.id));
+    let answer = null;
+    switch (kind) {
+      case "staff-push":
+        answer = await staffPush(data.csrf || "");
+        break;
+      case "staff-outbox":
+        answer = JSON.parse(await replica.staff_outbox());
+        break;
+      case "staff-overlay": {
+        const json = await replica.staff_overlay(data.page, data.original);
+        answer = json == null ? null : JSON.parse(json);
+        break;
+      }
+      case "staff-discard":
+        answer = JSON.parse(await replica.staff_discard(data.id));
+        break;
+      case "staff-keep":
+        answer = await keepStaffPages(data.pages || []);
+        break;
+      case "staff-refused":
+        answer = refusedForms.get(data.page) || null;
+        refusedForms.delete(data.page);
+        break;
+    }
     port.postMessage({ ok: true, answer });
   } catch (error) {
     port.postMessage({ ok: false, message: String(error) });
