@@ -501,10 +501,24 @@ fn schedules(posted: &BTreeMap<&str, &str>) -> Result<Vec<Value>, Vec<FieldMessa
 }
 
 /// serde's message without its position suffix.
+/// A schedule row's problem in German: the domain's own messages are;
+/// serde's about a missing part or an unknown choice are put so.
 fn schedule_message(raw: &str) -> String {
     let text = raw.split(" at line ").next().unwrap_or(raw);
+    let quoted = |t: &str| t.split('`').nth(1).unwrap_or_default().to_owned();
     if text.starts_with("missing field") {
-        format!("unvollständig ({text})")
+        let part = match quoted(text).as_str() {
+            "weekday" => "der Wochentag",
+            "opens_at" => "der Beginn",
+            "closes_at" => "das Ende",
+            "interval" => "alle wie viele Wochen",
+            "anchor" => "ein Tag mit einem Treffen",
+            "nth" => "welcher im Monat",
+            _ => "eine Angabe",
+        };
+        format!("unvollständig: es fehlt {part}")
+    } else if text.starts_with("unknown variant") {
+        format!("„{}“ ist keine der angebotenen Möglichkeiten", quoted(text))
     } else {
         text.to_owned()
     }
@@ -877,6 +891,38 @@ mod tests {
         assert_eq!(
             m.resolves,
             vec![ConflictId(uuid::Uuid::parse_str(on_name).unwrap())]
+        );
+    }
+
+    #[test]
+    fn a_schedule_row_s_problems_are_told_in_german() {
+        let problems = draft_of(
+            RecordKind::Group,
+            &original(),
+            &form(&[
+                ("schedules.0.freq", "weekly"),
+                ("schedules.0.weekday", "mi"),
+                ("schedules.0.opens_at", "18:00"),
+                ("schedules.0.closes_at", "19:00"),
+                ("schedules.1.freq", "weekly"),
+                ("schedules.1.weekday", "mo"),
+                ("schedules.1.closes_at", "19:00"),
+            ]),
+        )
+        .unwrap_err();
+        let said: Vec<(&str, &str)> = problems
+            .iter()
+            .map(|p| (p.field.as_str(), p.message.as_str()))
+            .collect();
+        assert_eq!(
+            said,
+            vec![
+                (
+                    "schedules.0",
+                    "„mi“ ist keine der angebotenen Möglichkeiten"
+                ),
+                ("schedules.1", "unvollständig: es fehlt der Beginn"),
+            ]
         );
     }
 
