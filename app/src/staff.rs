@@ -33,6 +33,8 @@ pub trait StaffBackend: Send + Sync {
         id: uuid::Uuid,
     ) -> Boxed<Result<Option<WithHistory>, String>>;
     fn conflicts(&self) -> Boxed<Result<Vec<OpenConflict>, String>>;
+    /// The topics and offices a group's form offers.
+    fn choices(&self) -> Choices;
 }
 
 /// A record and its history, newest first.
@@ -122,37 +124,12 @@ pub struct RecordEdit {
     pub choices: Choices,
 }
 
-/// What a group's form offers to choose from: every topic and office not
-/// archived, as id and name, by name.
+/// What a group's form offers to choose from: every topic and office in
+/// the public directory (not archived), as id and name, by name.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Choices {
     pub topics: Vec<(String, String)>,
     pub offices: Vec<(String, String)>,
-}
-
-#[cfg(feature = "ssr")]
-impl Choices {
-    fn of(records: &[StaffRecord]) -> Self {
-        use wegweiser_core::sync::RecordKind;
-        let named = |kind: RecordKind| {
-            let mut list: Vec<(String, String)> = records
-                .iter()
-                .filter(|r| r.kind == kind && !r.archived)
-                .map(|r| {
-                    (
-                        r.id.to_string(),
-                        r.data["name"].as_str().unwrap_or_default().to_owned(),
-                    )
-                })
-                .collect();
-            list.sort_by(|a, b| a.1.cmp(&b.1));
-            list
-        };
-        Self {
-            topics: named(RecordKind::Topic),
-            offices: named(RecordKind::Office),
-        }
-    }
 }
 
 /// The signed-in staff member and the choices, for a new record's form.
@@ -168,10 +145,9 @@ pub async fn staff_new_record() -> Result<Option<NewRecord>, ServerFnError> {
     let Some((access, me)) = signed_in().await? else {
         return Ok(None);
     };
-    let records = access.0.records().await.map_err(ServerFnError::new)?;
     Ok(Some(NewRecord {
         me,
-        choices: Choices::of(&records),
+        choices: access.0.choices(),
     }))
 }
 
@@ -207,9 +183,7 @@ pub async fn load_staff_record(
         .filter(|c| c.record == id)
         .collect();
     let choices = match kind {
-        wegweiser_core::sync::RecordKind::Group => {
-            Choices::of(&access.0.records().await.map_err(ServerFnError::new)?)
-        }
+        wegweiser_core::sync::RecordKind::Group => access.0.choices(),
         _ => Choices::default(),
     };
     Ok(Some(RecordEdit {

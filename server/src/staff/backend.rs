@@ -1,7 +1,7 @@
 //! The staff pages' access to sessions and the store (`app::staff`).
 
 use crate::AppState;
-use app::staff::{Boxed, StaffBackend, StaffView, WithHistory};
+use app::staff::{Boxed, Choices, StaffBackend, StaffView, WithHistory};
 use wegweiser_core::edit::{OpenConflict, StaffRecord};
 use wegweiser_core::sync::{Cursor, RecordKind};
 
@@ -58,6 +58,33 @@ impl StaffBackend for Backend {
             let history = store.history(kind, id).await.map_err(|e| e.to_string())?;
             Ok(Some((record, history)))
         })
+    }
+
+    /// From the public directory in memory (it holds exactly the topics
+    /// and offices not archived, and is rebuilt after every edit).
+    fn choices(&self) -> Choices {
+        let directory = self.0.directory.snapshot();
+        let by_name = |mut list: Vec<(String, String)>| {
+            list.sort_by(|a, b| a.1.cmp(&b.1));
+            list
+        };
+        Choices {
+            topics: by_name(
+                directory
+                    .taxonomy()
+                    .all()
+                    .iter()
+                    .map(|t| (t.id.to_string(), t.data.name.as_str().to_owned()))
+                    .collect(),
+            ),
+            offices: by_name(
+                directory
+                    .offices()
+                    .iter()
+                    .map(|o| (o.id.to_string(), o.data.name.as_str().to_owned()))
+                    .collect(),
+            ),
+        }
     }
 
     fn conflicts(&self) -> Boxed<Result<Vec<OpenConflict>, String>> {
