@@ -70,6 +70,19 @@ fn named(problems: Vec<wegweiser_core::edit::FieldMessage>) -> String {
         .expect("encodes")
 }
 
+/// The record a form is about, as staff see it; 404 when there is none.
+async fn existing(
+    state: &AppState,
+    kind: RecordKind,
+    id: Uuid,
+) -> Result<wegweiser_core::edit::StaffRecord, ApiError> {
+    state
+        .store
+        .staff_record(kind, id)
+        .await?
+        .ok_or_else(|| ApiError::NotFound("Diesen Eintrag gibt es nicht.".into()))
+}
+
 fn version(pairs: &Pairs, name: &str) -> Result<Version, ApiError> {
     get(pairs, name)
         .and_then(|v| v.parse().ok())
@@ -162,11 +175,7 @@ pub async fn decide(
             "Dieser Konflikt ist schon entschieden.".into(),
         ));
     };
-    let record = state
-        .store
-        .staff_record(c.kind, c.record)
-        .await?
-        .ok_or_else(|| ApiError::NotFound("Diesen Eintrag gibt es nicht.".into()))?;
+    let record = existing(&state, c.kind, c.record).await?;
     let now = fields::get(&record.data, &c.report.path);
     let op = match get(&pairs, "wahl") {
         Some("meine") if now != c.report.mine => Op::Update {
@@ -207,11 +216,7 @@ pub async fn restore(
         Err(to_sign_in) => return Ok(to_sign_in),
     };
     let version = version(&pairs, "version")?;
-    let record = state
-        .store
-        .staff_record(kind, id)
-        .await?
-        .ok_or_else(|| ApiError::NotFound("Diesen Eintrag gibt es nicht.".into()))?;
+    let record = existing(&state, kind, id).await?;
     let history = state.store.history(kind, id).await?;
     let old = history
         .into_iter()
@@ -287,12 +292,7 @@ pub async fn archive(
         Ok(me) => me,
         Err(to_sign_in) => return Ok(to_sign_in),
     };
-    let base = state
-        .store
-        .staff_record(kind, id)
-        .await?
-        .ok_or_else(|| ApiError::NotFound("Diesen Eintrag gibt es nicht.".into()))?
-        .version;
+    let base = existing(&state, kind, id).await?.version;
     let op = match get(&pairs, "aktion") {
         Some("archivieren") => Op::Archive { base },
         Some("aufnehmen") => Op::Restore { base },
