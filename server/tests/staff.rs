@@ -673,20 +673,7 @@ async fn the_staff_page_shows_who_is_signed_in_and_nothing_to_the_public() {
     );
 
     let anna = signed_in(&app, "anna", Role::Admin).await;
-    let req = Request::get("/mitarbeit")
-        .header("cookie", anna.cookie.clone().unwrap())
-        .body(Body::empty())
-        .unwrap();
-    let resp = app.router.clone().oneshot(req).await.unwrap();
-    let html = String::from_utf8(
-        resp.into_body()
-            .collect()
-            .await
-            .unwrap()
-            .to_bytes()
-            .to_vec(),
-    )
-    .unwrap();
+    let html = page_html(&app, &anna, "/mitarbeit").await;
     assert!(
         html.contains("anna Muster") && html.contains("Verwaltung"),
         "{html}"
@@ -750,22 +737,20 @@ async fn a_push_of_one_edit_costs_under_2_kb_on_the_wire() {
     assert!(total < 2048, "{total} B");
 }
 
-/// The edit form's hidden fields and values, as the page renders them.
-async fn edit_form(app: &TestApp, b: &Browser, group: &str) -> Vec<(String, String)> {
-    let req = Request::get(format!("/mitarbeit/gruppe/{group}"))
+/// A page as `b`'s browser gets it: its HTML.
+async fn page_html(app: &TestApp, b: &Browser, uri: &str) -> String {
+    let req = Request::get(uri)
         .header("cookie", b.cookie.clone().unwrap())
         .body(Body::empty())
         .unwrap();
     let resp = app.router.clone().oneshot(req).await.unwrap();
-    let html = String::from_utf8(
-        resp.into_body()
-            .collect()
-            .await
-            .unwrap()
-            .to_bytes()
-            .to_vec(),
-    )
-    .unwrap();
+    let bytes = resp.into_body().collect().await.unwrap().to_bytes();
+    String::from_utf8(bytes.to_vec()).unwrap()
+}
+
+/// The edit form's hidden fields and values, as the page renders them.
+async fn edit_form(app: &TestApp, b: &Browser, group: &str) -> Vec<(String, String)> {
+    let html = page_html(app, b, &format!("/mitarbeit/gruppe/{group}")).await;
     let form = &html[html.find(r#"class="staff-edit""#).expect("the edit form")..];
     let form = &form[..form.find("</form>").unwrap()];
     let attr = |tag: &str, name: &str| -> Option<String> {
@@ -900,20 +885,7 @@ async fn the_edit_form_saves_merges_shows_conflicts_to_decide_and_restores() {
         )]
     );
     // The page shows the message next to the field.
-    let req = Request::get(&bad.location)
-        .header("cookie", anna.cookie.clone().unwrap())
-        .body(Body::empty())
-        .unwrap();
-    let resp = app.router.clone().oneshot(req).await.unwrap();
-    let html = String::from_utf8(
-        resp.into_body()
-            .collect()
-            .await
-            .unwrap()
-            .to_bytes()
-            .to_vec(),
-    )
-    .unwrap();
+    let html = page_html(&app, &anna, &bad.location).await;
     // (Release builds put hydration markers between the tags.)
     assert!(
         html.contains(r#"aria-invalid="true" aria-describedby="feld-contact-email-fehler">"#),
@@ -926,25 +898,7 @@ async fn the_edit_form_saves_merges_shows_conflicts_to_decide_and_restores() {
     assert_eq!(a.location, format!("{uri}?ergebnis=gespeichert"));
     let b = post_form(&app, &ben, &uri, &with(ben_form, "name", "Gruppe Ben")).await;
     assert_eq!(b.location, format!("{uri}?ergebnis=konflikt"));
-    let (_, page) = {
-        let req = Request::get(&uri)
-            .header("cookie", ben.cookie.clone().unwrap())
-            .body(Body::empty())
-            .unwrap();
-        let resp = app.router.clone().oneshot(req).await.unwrap();
-        (
-            resp.status(),
-            String::from_utf8(
-                resp.into_body()
-                    .collect()
-                    .await
-                    .unwrap()
-                    .to_bytes()
-                    .to_vec(),
-            )
-            .unwrap(),
-        )
-    };
+    let page = page_html(&app, &ben, &uri).await;
     assert!(
         page.contains("Zu entscheiden") && page.contains("„Gruppe Ben“ übernehmen"),
         "{page}"
@@ -1143,20 +1097,7 @@ async fn a_synonym_added_to_a_topic_is_found_by_the_public_search() {
         0
     );
 
-    let req = Request::get(format!("/mitarbeit/thema/{id}"))
-        .header("cookie", anna.cookie.clone().unwrap())
-        .body(Body::empty())
-        .unwrap();
-    let resp = app.router.clone().oneshot(req).await.unwrap();
-    let html = String::from_utf8(
-        resp.into_body()
-            .collect()
-            .await
-            .unwrap()
-            .to_bytes()
-            .to_vec(),
-    )
-    .unwrap();
+    let html = page_html(&app, &anna, &format!("/mitarbeit/thema/{id}")).await;
     assert!(html.contains(r#"name="synonyms""#), "{html}");
     let synonyms = sucht["data"]["synonyms"]
         .as_array()
