@@ -242,18 +242,16 @@ pub fn push_request(outbox: &[Kept]) -> Option<PushRequest> {
 }
 
 /// What the server's answer to a push means for the outbox.
-#[derive(Debug, Default, Clone, PartialEq, Serialize)]
+#[derive(Debug, Default, Clone, PartialEq)]
 pub struct Settled {
     /// Answered for good: drop these.
-    #[serde(skip)]
     pub drop: Vec<MutationId>,
     /// Rejected: keep these, with the message.
-    #[serde(skip)]
     pub reject: Vec<(MutationId, Rejection)>,
     pub applied: usize,
     pub conflicts: usize,
     pub rejected: usize,
-    /// Each answered edit's page and what became of it
+    /// Each answered edit's mutation id, page, and what became of it
     /// (`gespeichert`, `konflikt`, `abgelehnt`).
     pub results: Vec<(String, String, &'static str)>,
 }
