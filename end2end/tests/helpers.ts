@@ -30,3 +30,21 @@ export async function apiTotal(page: Page, search: string): Promise<number> {
   expect(resp.ok()).toBeTruthy();
   return (await resp.json()).total;
 }
+
+/**
+ * Wait until the service worker runs and controls the page. A page loaded
+ * while the worker installed is taken over when it activates
+ * (`clients.claim()`); once, in CI, that did not happen within 30 s (cause
+ * not found). A navigation after activation is always controlled, so if
+ * the active worker has not taken the page over after a while, reload.
+ */
+export async function controlledByServiceWorker(page: Page) {
+  const controlled = () => page.evaluate(() => !!navigator.serviceWorker.controller);
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+  try {
+    await expect.poll(controlled, { timeout: 5_000 }).toBe(true);
+  } catch (_) {
+    await page.reload();
+    await expect.poll(controlled, { timeout: 10_000 }).toBe(true);
+  }
+}

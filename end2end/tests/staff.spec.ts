@@ -4,7 +4,7 @@ import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { visit } from "./helpers";
+import { controlledByServiceWorker, visit } from "./helpers";
 import { ownServer, root, serverBin } from "./own-server";
 
 // Staff sign in and out (docs/staff.md), with and without JavaScript. The
@@ -158,7 +158,7 @@ test("staff work without a connection: edits wait on the device through a reload
       const page = await context.newPage();
       await signIn(page, login);
       // The service worker keeps the staff pages seen once it runs.
-      await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller), { timeout: 30_000 }).toBe(true);
+      await controlledByServiceWorker(page);
       await open(page);
       return { context, page };
     };
@@ -401,7 +401,7 @@ test("staff keep every page for the road; an edit saved offline outlasts closing
     await page.getByLabel("Passwort").fill(PASSWORD);
     await page.getByRole("button", { name: "Anmelden" }).click();
     await expect(page.locator(".staff-who")).toBeVisible();
-    await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller), { timeout: 30_000 }).toBe(true);
+    await controlledByServiceWorker(page);
     // Everything is kept for the road; the group's page was never opened.
     await expect(page.locator("html")).toHaveAttribute("data-staff-ready", "true");
     await page.getByRole("button", { name: /Alle Einträge auf diesem Gerät speichern/ }).click();
